@@ -1,0 +1,29 @@
+namespace Ebpf.Compiler.IR
+{
+    /// <summary>
+    /// A stack allocation of the function (an alloca); as an operand it is its address, a stack pointer.
+    /// The backend places it below r10; all slots and spills together must fit the 512-byte frame.
+    /// </summary>
+    public sealed class StackSlot : IrValue
+    {
+        internal StackSlot(string name, int size, int alignment)
+            : base(IrType.PointerTo(PointerKind.Stack))
+        {
+            Name = name;
+            Size = size;
+            Alignment = alignment;
+        }
+
+        /// <summary>Name unique within the function, printed as <c>$name</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>Size in bytes.</summary>
+        public int Size { get; }
+
+        /// <summary>Alignment in bytes (1, 2, 4 or 8).</summary>
+        public int Alignment { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => "$" + Name;
+    }
+}
