@@ -103,6 +103,8 @@ namespace Ebpf.Asm
         Jslt = 0xc0,
         /// <summary>&lt;= signed</summary>
         Jsle = 0xd0,
+        /// <summary>BPF_JCOND: <c>may_goto</c> (JMP class only; kernel 6.9).</summary>
+        MayGoto = 0xe0,
     }
 
     /// <summary>Bits 3–4 of a load/store opcode.</summary>

@@ -73,6 +73,10 @@ namespace Ebpf.Asm
             return found;
         }
 
+        /// <summary>Builds an image from raw program bytes (8 per slot, as the kernel takes them), without relocations or source map.</summary>
+        public static ProgramImage Decode(string name, ProgramType type, ReadOnlySpan<byte> bytes) =>
+            new ProgramImage(name, type, InstructionDecoder.Decode(bytes));
+
         /// <summary>Encodes the instructions as the kernel expects them (8 bytes per slot).</summary>
         public byte[] Encode()
         {

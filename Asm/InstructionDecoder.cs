@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+
+namespace Ebpf.Asm
+{
+    /// <summary>Reads raw program bytes (8 per slot, little endian, as the kernel takes them) into instructions.</summary>
+    public static class InstructionDecoder
+    {
+        /// <summary>
+        /// Decodes every instruction; LD_IMM64 consumes two slots. Throws <see cref="FormatException"/> when the
+        /// length is not a multiple of 8 or the last LD_IMM64 lacks its second slot.
+        /// </summary>
+        public static IReadOnlyList<Instruction> Decode(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length % Instruction.SlotSize != 0)
+            {
+                throw new FormatException($"program bytes must be a multiple of {Instruction.SlotSize}, got {bytes.Length}");
+            }
+
+            var instructions = new List<Instruction>(bytes.Length / Instruction.SlotSize);
+            int position = 0;
+            while (position < bytes.Length)
+            {
+                instructions.Add(Instruction.Decode(bytes.Slice(position), out int slots));
+                position += slots * Instruction.SlotSize;
+            }
+
+            return instructions;
+        }
+    }
+}
