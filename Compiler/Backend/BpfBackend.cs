@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using Ebpf.Asm;
+using Ebpf.Compiler.IR;
+
+namespace Ebpf.Compiler.Backend
+{
+    /// <summary>
+    /// The backend's entry point: IR module in, <see cref="ProgramImage"/> out. Per function: legalise a copy,
+    /// allocate registers (spilling to the stack when needed), lay out the frame (≤ the stack limit, else
+    /// <see cref="StackFrameTooLargeException"/>), select instructions; then link the entry function and its
+    /// callees into one instruction stream, resolving jumps and BPF-to-BPF calls, collecting relocations and the
+    /// source map. The input module is not changed.
+    /// </summary>
+    public static class BpfBackend
+    {
+        /// <summary>Compiles a module; the first function is the program's entry.</summary>
+        public static ProgramImage Compile(IrModule module, BackendOptions? options = null)
+        {
+            options ??= new BackendOptions();
+            if (options.VerifyIr)
+            {
+                IrVerifier.Verify(module);
+            }
+
+            var functions = new List<FunctionCode>();
+            foreach (IrFunction function in module.Functions)
+            {
+                functions.Add(CompileFunction(function, options));
+            }
+
+            return Linker.Link(module, functions);
+        }
+
+        /// <summary>Compiles one function as a program of its own (no local calls).</summary>
+        public static ProgramImage Compile(IrFunction function, ProgramType programType, BackendOptions? options = null)
+        {
+            var module = new IrModule(function.Name, programType);
+            module.Functions.Add(function);
+            return Compile(module, options);
+        }
+
+        private static FunctionCode CompileFunction(IrFunction original, BackendOptions options)
+        {
+            IrFunction function = original.Clone();
+            Legalization.Run(function, options);
+            RegisterAllocation allocation = LinearScanAllocator.Allocate(function);
+            var frame = new FrameLayout(function, options.StackLimit);
+            return new InstructionSelector(function, allocation, frame, options).Select();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using Ebpf.Asm;
+using Ebpf.Compiler.IR;
+
+namespace Ebpf.Compiler.Backend
+{
+    /// <summary>
+    /// Turns one legalised, register-allocated function into eBPF instructions: ALU32 for 32-bit values (whose
+    /// upper halves stay zero), JMP32 for 32-bit compares, immediates where they fit, compare-and-branch fused,
+    /// blocks falling through where the layout allows, no move of a register to itself.
+    /// </summary>
+    internal sealed partial class InstructionSelector
+    {
+        private readonly IrFunction function;
+        private readonly RegisterAllocation allocation;
+        private readonly FrameLayout frame;
+        private readonly BackendOptions options;
+        private readonly List<EmittedInstruction> code = new List<EmittedInstruction>();
+        private readonly Dictionary<BasicBlock, int> blockStarts = new Dictionary<BasicBlock, int>();
+        private SourceLocation? location;
+
+        public InstructionSelector(IrFunction function, RegisterAllocation allocation, FrameLayout frame, BackendOptions options)
+        {
+            this.function = function;
+            this.allocation = allocation;
+            this.frame = frame;
+            this.options = options;
+        }
+
+        public FunctionCode Select()
+        {
+            location = function.Location;
+            EmitParameterMoves();
+            List<BasicBlock> order = allocation.Order;
+            for (int i = 0; i < order.Count; i++)
+            {
+                BasicBlock block = order[i];
+                BasicBlock? next = i + 1 < order.Count ? order[i + 1] : null;
+                blockStarts[block] = code.Count;
+                foreach (IrInstruction instruction in block.Instructions)
+                {
+                    location = instruction.Location ?? location;
+                    Select(instruction, next);
+                }
+            }
+
+            return new FunctionCode(function.Name, code, blockStarts, frame.Size);
+        }
+
+        private void Select(IrInstruction instruction, BasicBlock? next)
+        {
+            switch (instruction)
+            {
+                case MoveInstruction move: SelectMove(move); break;
+                case BinaryInstruction binary: SelectBinary(binary); break;
+                case UnaryInstruction unary: SelectUnary(unary); break;
+                case ConvertInstruction convert: SelectConvert(convert); break;
+                case CompareInstruction compare: SelectCompare(compare); break;
+                case LoadInstruction load: SelectLoad(load); break;
+                case StoreInstruction store: SelectStore(store); break;
+                case LoadMapInstruction map: SelectLoadMap(map); break;
+                case HelperCallInstruction call: SelectHelperCall(call); break;
+                case LocalCallInstruction call: SelectLocalCall(call); break;
+                case TailCallInstruction tail: SelectTailCall(tail); break;
+                case JumpInstruction jump: SelectJump(jump.Target, next); break;
+                case BranchInstruction branch: SelectBranch(branch, next); break;
+                case ReturnInstruction ret: SelectReturn(ret); break;
+                default: throw Unsupported(instruction, "no instruction selection for this instruction");
+            }
+        }
+
+        private void EmitParameterMoves()
+        {
+            var moves = new List<(Register From, Register To)>();
+            for (int i = 0; i < function.Parameters.Count; i++)
+            {
+                if (allocation.Registers.TryGetValue(function.Parameters[i], out Register assigned))
+                {
+                    moves.Add(((Register)(i + 1), assigned));
+                }
+            }
+
+            ParallelMove.Emit(moves, Enumerable.Range(0, 10).Select(r => (Register)r), Move);
+        }
+
+        private Register R(IrValue value) =>
+            value is VirtualRegister register ? allocation[register] : throw Unsupported(null, $"{value} is not in a register");
+
+        private EmittedInstruction Emit(Instruction instruction)
+        {
+            var emitted = new EmittedInstruction(instruction, location);
+            code.Add(emitted);
+            return emitted;
+        }
+
+        private void Move(Register destination, Register source)
+        {
+            if (destination != source)
+            {
+                Emit(InstructionFactory.Alu(true, AluOperation.Mov, destination, source));
+            }
+        }
+
+        /// <summary>The shortest load of a constant: r = imm, w = imm (zero-extending), or LD_IMM64.</summary>
+        private void EmitConstant(Register destination, IrConstant constant)
+        {
+            ulong bits = constant.Bits;
+            long signed = unchecked((long)bits);
+            if (signed >= int.MinValue && signed <= int.MaxValue)
+            {
+                Emit(InstructionFactory.AluImmediate(true, AluOperation.Mov, destination, signed));
+            }
+            else if (bits <= uint.MaxValue)
+            {
+                Emit(InstructionFactory.AluImmediate(false, AluOperation.Mov, destination, unchecked((int)(uint)bits)));
+            }
+            else
+            {
+                Emit(InstructionFactory.LoadImmediate64(destination, signed));
+            }
+        }
+
+        /// <summary>rD = r10 + slot offset.</summary>
+        private void EmitStackAddress(Register destination, StackSlot slot)
+        {
+            Emit(InstructionFactory.Alu(true, AluOperation.Mov, destination, Register.R10));
+            Emit(InstructionFactory.AluImmediate(true, AluOperation.Add, destination, frame[slot]));
+        }
+
+        private void EmitValue(Register destination, IrValue value)
+        {
+            switch (value)
+            {
+                case IrConstant constant: EmitConstant(destination, constant); break;
+                case StackSlot slot: EmitStackAddress(destination, slot); break;
+                default: Move(destination, R(value)); break;
+            }
+        }
+
+        private BackendException Unsupported(IrInstruction? instruction, string message) =>
+            new BackendException(function.Name, instruction is null ? message : $"{message}: '{instruction}'", instruction?.Location ?? location);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using Ebpf.Compiler.IR;
+
+namespace Ebpf.Compiler.Backend
+{
+    /// <summary>
+    /// Rewrites a (copied) function so each instruction maps to eBPF directly: the entry block has no
+    /// predecessors, the first operand of arithmetic and compares is a register, constants in immediate positions
+    /// fit (s32 sign-extended for 64-bit operations), stack addresses outside loads, stores and calls are
+    /// materialised, and no two-address instruction overwrites an operand it still needs.
+    /// </summary>
+    internal static class Legalization
+    {
+        public static void Run(IrFunction function, BackendOptions options)
+        {
+            IsolateEntry(function);
+            foreach (BasicBlock block in function.Blocks)
+            {
+                for (int i = 0; i < block.Instructions.Count; i++)
+                {
+                    IrInstruction instruction = block.Instructions[i];
+                    CheckSupported(function, instruction, options);
+                    var before = new List<IrInstruction>();
+                    IrInstruction legal = Legalize(function, instruction, before);
+                    if (legal != instruction)
+                    {
+                        block.Instructions[i] = legal;
+                    }
+
+                    IrInstruction? after = SeparateDestination(function, legal);
+                    foreach (IrInstruction inserted in before)
+                    {
+                        inserted.Location = instruction.Location;
+                    }
+
+                    block.Instructions.InsertRange(i, before);
+                    i += before.Count;
+                    if (after is not null)
+                    {
+                        after.Location = instruction.Location;
+                        block.Instructions.Insert(i + 1, after);
+                        i++;
+                    }
+                }
+            }
+        }
+
+        private static void IsolateEntry(IrFunction function)
+        {
+            if (!function.Predecessors()[function.Entry].Count.Equals(0))
+            {
+                BasicBlock oldEntry = function.Entry;
+                BasicBlock entry = function.NewBlock("entry.0");
+                entry.Instructions.Add(new JumpInstruction(oldEntry));
+                function.Blocks.Remove(entry);
+                function.Blocks.Insert(0, entry);
+            }
+        }
+
+        private static void CheckSupported(IrFunction function, IrInstruction instruction, BackendOptions options)
+        {
+            if (options.Cpu < CpuVersion.V4 && instruction is BinaryInstruction binary &&
+                (binary.Operation == BinaryOperation.DivideSigned || binary.Operation == BinaryOperation.RemainderSigned))
+            {
+                throw new BackendException(function.Name, "signed division and remainder need cpu v4 (kernel 6.6)", instruction.Location);
+            }
+        }
+
+        private static IrInstruction Legalize(IrFunction function, IrInstruction instruction, List<IrInstruction> before)
+        {
+            switch (instruction)
+            {
+                case BinaryInstruction binary:
+                    IrValue left = binary.Left;
+                    IrValue right = binary.Right;
+                    if (!(left is VirtualRegister) && right is VirtualRegister && binary.IsCommutative && left.Type.IsScalar)
+                    {
+                        (left, right) = (right, left);
+                    }
+
+                    left = InRegister(function, left, before);
+                    right = right is IrConstant constant ? Immediate(function, constant, binary.Destination!.Type.Width == 64, before) : InRegister(function, right, before);
+                    if (right is IrConstant shift && IsShift(binary.Operation))
+                    {
+                        right = new IrConstant(shift.Type, (long)(shift.Bits & (ulong)(binary.Destination!.Type.Width - 1)));
+                    }
+
+                    return left == binary.Left && right == binary.Right ? binary : new BinaryInstruction(binary.Operation, binary.Destination!, left, right);
+                case CompareInstruction compare:
+                    (IrValue cl, IrValue cr, Condition cc) = Operands(function, compare.Left, compare.Right, compare.Condition, before);
+                    return cl == compare.Left && cr == compare.Right ? compare : new CompareInstruction(cc, compare.Destination!, cl, cr);
+                case BranchInstruction branch:
+                    (IrValue bl, IrValue br, Condition bc) = Operands(function, branch.Left, branch.Right, branch.Condition, before);
+                    return bl == branch.Left && br == branch.Right ? branch : new BranchInstruction(bc, bl, br, branch.IfTrue, branch.IfFalse);
+                case UnaryInstruction unary when !(unary.Operand is VirtualRegister):
+                    return new UnaryInstruction(unary.Operation, unary.Destination!, InRegister(function, unary.Operand, before));
+                case ConvertInstruction convert when !(convert.Operand is VirtualRegister):
+                    return new ConvertInstruction(convert.Kind, convert.Destination!, InRegister(function, convert.Operand, before));
+                case StoreInstruction store:
+                    bool immediateAllowed = store.Address is StackSlot && store.Value is IrConstant value && FitsImmediate(value, store.Width == 64);
+                    return immediateAllowed || store.Value is VirtualRegister
+                        ? store
+                        : new StoreInstruction(store.Address, store.Offset, InRegister(function, store.Value, before), store.Width);
+                default:
+                    return instruction;
+            }
+        }
+
+        private static (IrValue Left, IrValue Right, Condition Condition) Operands(IrFunction function, IrValue left, IrValue right, Condition condition, List<IrInstruction> before)
+        {
+            if (!(left is VirtualRegister) && right is VirtualRegister)
+            {
+                (left, right) = (right, left);
+                condition = ConditionFacts.Swap(condition);
+            }
+
+            left = InRegister(function, left, before);
+            right = right is IrConstant constant ? Immediate(function, constant, left.Type.Width == 64, before) : InRegister(function, right, before);
+            return (left, right, condition);
+        }
+
+        /// <summary>A constant stays an immediate when its bits survive the instruction's sign extension of imm32.</summary>
+        private static IrValue Immediate(IrFunction function, IrConstant constant, bool wide, List<IrInstruction> before) =>
+            FitsImmediate(constant, wide) ? constant : InRegister(function, constant, before);
+
+        public static bool FitsImmediate(IrConstant constant, bool wide) =>
+            !wide || (constant.Unsigned >= int.MinValue && constant.Unsigned <= int.MaxValue);
+
+        private static IrValue InRegister(IrFunction function, IrValue value, List<IrInstruction> before)
+        {
+            if (value is VirtualRegister)
+            {
+                return value;
+            }
+
+            VirtualRegister register = function.NewRegister(value.Type);
+            before.Add(new MoveInstruction(register, value));
+            return register;
+        }
+
+        /// <summary>Gives a new destination to <c>d = a − d</c> and <c>d = cmp a, d</c>, whose code would overwrite d before reading it.</summary>
+        private static IrInstruction? SeparateDestination(IrFunction function, IrInstruction instruction)
+        {
+            VirtualRegister? destination = instruction.Destination;
+            bool clash = instruction switch
+            {
+                BinaryInstruction binary => !binary.IsCommutative && binary.Right == destination && binary.Left != destination,
+                CompareInstruction compare => compare.Left == destination || compare.Right == destination,
+                _ => false,
+            };
+            if (!clash)
+            {
+                return null;
+            }
+
+            VirtualRegister temporary = function.NewRegister(destination!.Type);
+            instruction.ReplaceDestination(temporary);
+            return new MoveInstruction(destination, temporary);
+        }
+
+        private static bool IsShift(BinaryOperation operation) =>
+            operation == BinaryOperation.ShiftLeft || operation == BinaryOperation.ShiftRightUnsigned || operation == BinaryOperation.ShiftRightSigned;
+    }
+}
