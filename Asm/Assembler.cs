@@ -39,6 +39,11 @@ namespace Ebpf.Asm
                 string line = lines[lineIndex].TrimEnd('\r');
                 int lineNumber = lineIndex + 1;
                 string code = line.Substring(0, AsmLexer.CodeLength(line));
+                if (IsLayoutDirective(code))
+                {
+                    continue;
+                }
+
                 var tokens = new List<AsmToken>();
                 if (!AsmLexer.TryTokenize(code, tokens, out int badColumn))
                 {
@@ -118,6 +123,36 @@ namespace Ebpf.Asm
                 Relocations = relocations,
                 SourceMap = sourceMap,
             };
+        }
+
+        /// <summary>
+        /// Directives <c>clang -S</c> writes around code that do not change the instruction stream
+        /// (<c>.text</c>, <c>.globl</c>, <c>.p2align</c>, <c>.type f,@function</c>, <c>.size</c>, <c>.file</c>, <c>.addrsig</c>).
+        /// </summary>
+        private static bool IsLayoutDirective(string code)
+        {
+            string trimmed = code.Trim();
+            int end = 0;
+            while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end]))
+            {
+                end++;
+            }
+
+            switch (trimmed.Substring(0, end).ToLowerInvariant())
+            {
+                case ".text":
+                case ".globl":
+                case ".global":
+                case ".local":
+                case ".p2align":
+                case ".type":
+                case ".size":
+                case ".file":
+                case ".addrsig":
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static Instruction Resolve(ParsedStatement statement, int index, int[] slots, Dictionary<string, int> labels, List<Relocation> relocations)

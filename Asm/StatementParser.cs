@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace Ebpf.Asm
 {
@@ -107,21 +106,6 @@ namespace Ebpf.Asm
                 case ".quad":
                 case ".8byte":
                     ParseQuad(output);
-                    return;
-                case ".text":
-                case ".globl":
-                case ".global":
-                case ".p2align":
-                case ".type":
-                case ".size":
-                case ".file":
-                case ".local":
-                    // Layout directives clang -S writes; they do not change the instruction stream.
-                    while (Peek.Kind != AsmTokenKind.End)
-                    {
-                        Next();
-                    }
-
                     return;
                 default:
                     throw Error(directive, "unknown directive '" + directive.Text + "'");
@@ -269,6 +253,5 @@ namespace Ebpf.Asm
             return new ParsedStatement(Emit.LoadPseudo(dst.Register, (PseudoSource)source, constant));
         }
 
-        private static string FormatNumber(long value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }
