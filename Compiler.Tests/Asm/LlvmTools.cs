@@ -71,10 +71,10 @@ namespace Ebpf.Compiler.Tests.Asm
         /// llvm-objdump-19's text per slot for the object's .text, whitespace collapsed and the
         /// <c>&lt;label+0x..&gt;</c> branch-target annotation removed.
         /// </summary>
-        public static Dictionary<int, string> Disassemble(string objectPath, bool mcpuV4, bool hex)
+        public static Dictionary<int, string> Disassemble(string objectPath, bool mcpuV4, bool hex, string section = ".text")
         {
             Require(ObjdumpTool);
-            var arguments = new List<string> { "-d", "--no-show-raw-insn" };
+            var arguments = new List<string> { "-d", "--no-show-raw-insn", "--section=" + section };
             if (mcpuV4)
             {
                 arguments.Add("--mcpu=v4");
