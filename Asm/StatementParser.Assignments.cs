@@ -52,7 +52,7 @@ namespace Ebpf.Asm
                 return new ParsedStatement(dst.Wide ? Emit.Alu64(operation, dst.Register, src.Register, offset) : Emit.Alu32(operation, dst.Register, src.Register, offset));
             }
 
-            int imm = ParseImmediate32(Peek);
+            int imm = ParseImmediate32();
             return new ParsedStatement(dst.Wide ? Emit.Alu64(operation, dst.Register, imm, offset) : Emit.Alu32(operation, dst.Register, imm, offset));
         }
 
@@ -129,18 +129,18 @@ namespace Ebpf.Asm
         private ParsedStatement ParseConstant(Operand dst)
         {
             int save = position;
-            var (negative, magnitude, start) = ParseSignedLiteral();
+            ParseSignedLiteral();
             if (Peek.IsWord("ll"))
             {
                 RequireWide(dst, "ll");
                 position = save;
-                long constant = ParseInteger64(start);
+                long constant = ParseInteger64();
                 ExpectWord("ll");
                 return new ParsedStatement(Emit.LoadImm64(dst.Register, constant));
             }
 
             position = save;
-            int imm = ParseImmediate32(start);
+            int imm = ParseImmediate32();
             return new ParsedStatement(dst.Wide ? Emit.Mov64(dst.Register, imm) : Emit.Mov32(dst.Register, imm));
         }
 
@@ -188,10 +188,10 @@ namespace Ebpf.Asm
             Operand src = ExpectRegister(wide: true);
             Expect(",");
             AsmToken first = Peek;
-            long destinationSpace = ParseInteger64(first);
+            long destinationSpace = ParseInteger64();
             Expect(",");
             AsmToken second = Peek;
-            long sourceSpace = ParseInteger64(second);
+            long sourceSpace = ParseInteger64();
             Expect(")");
             if (destinationSpace < 0 || destinationSpace > ushort.MaxValue)
             {
@@ -228,7 +228,7 @@ namespace Ebpf.Asm
             int addend = 0;
             if (word == "map_value" && (Peek.Is("+") || Peek.Is("-")))
             {
-                addend = ParseImmediate32(Peek);
+                addend = ParseImmediate32();
             }
 
             ExpectWord("ll");

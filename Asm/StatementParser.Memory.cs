@@ -44,12 +44,12 @@ namespace Ebpf.Asm
             if (IsRegisterLike(Peek))
             {
                 Operand index = ExpectRegister(wide: true);
-                int imm = Peek.Is("+") || Peek.Is("-") ? ParseImmediate32(Peek) : 0;
+                int imm = Peek.Is("+") || Peek.Is("-") ? ParseImmediate32() : 0;
                 load = Emit.LoadIndirect(size, index.Register, imm);
             }
             else
             {
-                load = Emit.LoadAbsolute(size, ParseImmediate32(Peek));
+                load = Emit.LoadAbsolute(size, ParseImmediate32());
             }
 
             Expect("]");
@@ -74,7 +74,7 @@ namespace Ebpf.Asm
                 return new ParsedStatement(Emit.Store(size, target, offset, src.Register));
             }
 
-            return new ParsedStatement(Emit.Store(size, target, offset, ParseImmediate32(Peek)));
+            return new ParsedStatement(Emit.Store(size, target, offset, ParseImmediate32()));
         }
 
         /// <summary><c>lock *(u64 *)(r1 + 0) += r2</c> and <c>|=</c>, <c>&amp;=</c>, <c>^=</c>.</summary>

@@ -140,7 +140,7 @@ namespace Ebpf.Asm
         }
 
         /// <summary>A 32-bit immediate: −2³¹ … 2³²−1 (values above 2³¹−1 keep their bit pattern, as llvm-mc does).</summary>
-        private int ParseImmediate32(AsmToken at)
+        private int ParseImmediate32()
         {
             var (negative, magnitude, start) = ParseSignedLiteral();
             if (negative ? magnitude > 0x80000000UL : magnitude > 0xffffffffUL)
@@ -152,7 +152,7 @@ namespace Ebpf.Asm
         }
 
         /// <summary>A 64-bit constant: −2⁶³ … 2⁶⁴−1.</summary>
-        private long ParseInteger64(AsmToken at)
+        private long ParseInteger64()
         {
             var (negative, magnitude, start) = ParseSignedLiteral();
             if (negative && magnitude > 0x8000000000000000UL)
@@ -164,7 +164,7 @@ namespace Ebpf.Asm
         }
 
         /// <summary>A signed 16-bit jump offset or displacement.</summary>
-        private short ParseOffset16(AsmToken at)
+        private short ParseOffset16()
         {
             var (negative, magnitude, start) = ParseSignedLiteral();
             if (negative ? magnitude > 32768UL : magnitude > 32767UL)
@@ -199,7 +199,7 @@ namespace Ebpf.Asm
                 throw Error(PeekAt(1), "expected an offset, found " + PeekAt(1).Describe());
             }
 
-            return (register.Register, ParseOffset16(sign));
+            return (register.Register, ParseOffset16());
         }
 
         /// <summary><c>(u32 *)</c> and friends; returns the size and whether it was signed (sN).</summary>

@@ -118,7 +118,7 @@ namespace Ebpf.Asm
             do
             {
                 AsmToken token = Peek;
-                slots.Add((unchecked((ulong)ParseInteger64(token)), token));
+                slots.Add((unchecked((ulong)ParseInteger64()), token));
             }
             while (TryTake(","));
 
@@ -148,13 +148,13 @@ namespace Ebpf.Asm
             if (token.IsWord("pc") && (PeekAt(1).Is("+") || PeekAt(1).Is("-")))
             {
                 Next();
-                return new ParsedStatement(Emit.CallLocal(ParseImmediate32(Peek)));
+                return new ParsedStatement(Emit.CallLocal(ParseImmediate32()));
             }
 
             if (token.IsWord("kfunc") && PeekAt(1).Kind != AsmTokenKind.End)
             {
                 Next();
-                return new ParsedStatement(Emit.CallKfunc(ParseImmediate32(Peek)));
+                return new ParsedStatement(Emit.CallKfunc(ParseImmediate32()));
             }
 
             if (token.Kind == AsmTokenKind.Identifier)
@@ -163,7 +163,7 @@ namespace Ebpf.Asm
                 return new ParsedStatement(Emit.CallLocal(0), SymbolUse.ImmediateOffset, token.Text, token.Column);
             }
 
-            return new ParsedStatement(Emit.CallHelper(ParseImmediate32(token)));
+            return new ParsedStatement(Emit.CallHelper(ParseImmediate32()));
         }
 
         private ParsedStatement JumpTo(Instruction jump, bool sixteenBit)
@@ -181,8 +181,8 @@ namespace Ebpf.Asm
             }
 
             return sixteenBit
-                ? new ParsedStatement(jump.WithOffset(ParseOffset16(token)))
-                : new ParsedStatement(jump.WithConstant(ParseImmediate32(token)));
+                ? new ParsedStatement(jump.WithOffset(ParseOffset16()))
+                : new ParsedStatement(jump.WithConstant(ParseImmediate32()));
         }
 
         private ParsedStatement ParseConditionalJump()
@@ -229,7 +229,7 @@ namespace Ebpf.Asm
             }
             else
             {
-                int imm = ParseImmediate32(Peek);
+                int imm = ParseImmediate32();
                 jump = left.Wide ? Emit.Jump64(operation, left.Register, imm, 0) : Emit.Jump32(operation, left.Register, imm, 0);
             }
 
@@ -242,14 +242,14 @@ namespace Ebpf.Asm
             Operand dst = ExpectRegister(wide: true);
             Expect(",");
             AsmToken sourceToken = Peek;
-            long source = ParseInteger64(sourceToken);
+            long source = ParseInteger64();
             if (source < 0 || source > 15)
             {
                 throw Error(sourceToken, "pseudo source must be 0 to 15");
             }
 
             Expect(",");
-            long constant = ParseInteger64(Peek);
+            long constant = ParseInteger64();
             return new ParsedStatement(Emit.LoadPseudo(dst.Register, (PseudoSource)source, constant));
         }
 
