@@ -56,6 +56,7 @@ namespace Ebpf.Compiler.Backend
                 }
             }
 
+            PropagateHints(intervals);
             foreach (LiveInterval interval in intervals.Values)
             {
                 foreach (int call in calls)
@@ -69,6 +70,30 @@ namespace Ebpf.Compiler.Backend
             }
 
             return intervals;
+        }
+
+        /// <summary>A copy's source would like the copy's fixed registers too (then the copy costs nothing).</summary>
+        private static void PropagateHints(Dictionary<VirtualRegister, LiveInterval> intervals)
+        {
+            for (int round = 0; round < 4; round++)
+            {
+                foreach (LiveInterval interval in intervals.Values)
+                {
+                    foreach (VirtualRegister source in interval.CopyPreferences)
+                    {
+                        if (intervals.TryGetValue(source, out LiveInterval? origin))
+                        {
+                            foreach (Register hint in interval.Hints)
+                            {
+                                if (!origin.Hints.Contains(hint))
+                                {
+                                    origin.Hints.Add(hint);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         private static void Visit(IrInstruction instruction, int index, System.Func<VirtualRegister, int, LiveInterval> at)
