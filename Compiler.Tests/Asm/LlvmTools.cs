@@ -25,7 +25,8 @@ namespace Ebpf.Compiler.Tests.Asm
                 return;
             }
 
-            string message = $"{tool} is not on PATH (Debian: apt-get install llvm-19)";
+            string package = tool.StartsWith("clang", StringComparison.Ordinal) ? "clang-19" : "llvm-19";
+            string message = $"{tool} is not on PATH (Debian: apt-get install {package})";
             if (Environment.GetEnvironmentVariable("EBPF_REQUIRE_KERNEL") == "1" ||
                 string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             {
