@@ -40,7 +40,7 @@ namespace Ebpf.Verifier.Tests.Cli
             using var pins = new PinDirectory();
             using BpfMap map = BpfMap.Create(new MapDefinition("cli_array", MapType.Array, 4, 4, 3));
             var view = new ArrayView<uint>(map);
-            view.Set(1, 0x11223344);
+            view[1] = 0x11223344;
             map.Pin(pins["cli_array"]);
 
             CliRun list = CliRun.Of("map", "list", "--json");
