@@ -99,18 +99,28 @@ namespace Ebpf.Dsl.Tests
         private static Diagnostic[] Compile(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
-            string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-            var references = platform
-                .Append(typeof(MapValue<>).Assembly.Location)
-                .Append(typeof(Ebpf.Asm.MapPinning).Assembly.Location)
-                .Distinct()
-                .Select(path => MetadataReference.CreateFromFile(path));
             var options = new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error);
-            var compilation = CSharpCompilation.Create("Probe", [tree], references, options);
+            var compilation = CSharpCompilation.Create("Probe", [tree], References.Value, options);
             return compilation.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).ToArray();
         }
+
+        /// <summary>Only what a DSL program needs: the core library, the System.Runtime and netstandard facades (Asm targets netstandard2.0), and the DSL.</summary>
+        private static readonly Lazy<MetadataReference[]> References = new(() =>
+        {
+            string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            return new[]
+                {
+                    typeof(object).Assembly.Location,
+                    Path.Combine(runtimeDirectory, "System.Runtime.dll"),
+                    Path.Combine(runtimeDirectory, "netstandard.dll"),
+                    typeof(MapValue<>).Assembly.Location,
+                    typeof(Ebpf.Asm.MapPinning).Assembly.Location,
+                }
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+                .ToArray();
+        });
     }
 }
