@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Ebpf.Asm;
@@ -16,18 +15,6 @@ namespace Ebpf.Verifier.Tests.Maps
         {
             public byte First;
             public byte Second;
-        }
-
-        [Fact]
-        public void Possible_cpus_come_from_sysfs_not_from_the_online_count()
-        {
-            int expected = PossibleCpus.Parse(File.ReadAllText("/sys/devices/system/cpu/possible"));
-
-            Assert.Equal(expected, PossibleCpus.Count);
-            Assert.Equal(4, PossibleCpus.Parse("0-3"));
-            Assert.Equal(5, PossibleCpus.Parse("0,2-4,7\n"));
-            Assert.Equal(8, PossibleCpus.Stride(2));
-            Assert.Equal(16, PossibleCpus.Stride(9));
         }
 
         [Fact]
