@@ -11,7 +11,7 @@ namespace Ebpf.Asm
     /// Extensions beyond llvm-mc: <c>r1 = map[NAME] ll</c> (a <see cref="RelocationKind.MapFd"/> relocation),
     /// <c>r1 = map_value[NAME] + 8 ll</c> (<see cref="RelocationKind.MapValue"/> with addend), <c>r1 = NAME ll</c>
     /// (a function address when NAME is a label, else a map fd relocation), <c>r3 = slot[PROGRAM]</c>
-    /// (<see cref="RelocationKind.ProgramSlot"/>), <c>call pc+N</c>, <c>call kfunc N</c>, <c>skb[rN + imm]</c>, and
+    /// (<see cref="RelocationKind.ProgramSlot"/>), <c>call bpf_map_lookup_elem</c> (a helper by name), <c>call pc+N</c>, <c>call kfunc N</c>, <c>skb[rN + imm]</c>, and
     /// comments starting with <c>;</c> or <c>//</c> as well as <c>#</c>. See docs/asm.md.
     /// </remarks>
     public static class Assembler
@@ -172,6 +172,8 @@ namespace Ebpf.Asm
                 case SymbolUse.ProgramSlot:
                     relocations.Add(new Relocation(index, RelocationKind.ProgramSlot, symbol));
                     return instruction;
+                case SymbolUse.CallTarget when !labels.ContainsKey(symbol) && HelperFunctionNames.TryParse(symbol, out HelperFunction helper):
+                    return Emit.CallHelper(helper);
                 case SymbolUse.FunctionOrMap when !labels.ContainsKey(symbol):
                     relocations.Add(new Relocation(index, RelocationKind.MapFd, symbol));
                     return instruction.WithSource((Register)PseudoSource.MapFd);

@@ -65,7 +65,7 @@ namespace Ebpf.Asm
 
             return (CallKind)instruction.Source switch
             {
-                CallKind.Helper => "call " + spelling.Number(instruction.Immediate),
+                CallKind.Helper => "call " + ((spelling.Options.HelperNames ? HelperFunctionNames.NameOf(instruction.Immediate) : null) ?? spelling.Number(instruction.Immediate)),
                 CallKind.Local => "call pc" + spelling.Signed(instruction.Immediate),
                 CallKind.Kfunc => "call kfunc " + spelling.Number(instruction.Immediate),
                 _ => null,

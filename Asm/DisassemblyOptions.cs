@@ -21,6 +21,9 @@ namespace Ebpf.Asm
         /// </summary>
         public bool SubRegisterMemoryOperands { get; init; }
 
+        /// <summary>Print helper calls by name (<c>call bpf_map_lookup_elem</c>) instead of number; <see cref="Assembler"/> reads both, llvm-mc only numbers.</summary>
+        public bool HelperNames { get; init; }
+
         /// <summary>Listings: prefix each line with its slot number (the verifier's instruction index).</summary>
         public bool ShowSlots { get; init; } = true;
 

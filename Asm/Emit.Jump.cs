@@ -148,6 +148,9 @@ namespace Ebpf.Asm
         /// <summary><c>call helper</c>: calls the kernel helper with that number (e.g. 1 = bpf_map_lookup_elem).</summary>
         public static Instruction CallHelper(int helper) => Call(CallKind.Helper, helper);
 
+        /// <summary><c>call helper</c> by name: <c>Emit.CallHelper(HelperFunction.MapLookupElem)</c> is <c>call 1</c>.</summary>
+        public static Instruction CallHelper(HelperFunction helper) => Call(CallKind.Helper, (int)helper);
+
         /// <summary>A BPF-to-BPF call (src = 1); <paramref name="offset"/> is the callee's first slot relative to the next slot.</summary>
         /// <remarks>Kernel: BPF_PSEUDO_CALL, since 4.16.</remarks>
         public static Instruction CallLocal(int offset) => Call(CallKind.Local, offset);

@@ -9,6 +9,8 @@ namespace Ebpf.Asm
         JumpOffset,
         /// <summary>A label; the immediate gets target − (slot + 1) (gotol, local call).</summary>
         ImmediateOffset,
+        /// <summary><c>call NAME</c>: a label makes a BPF-to-BPF call, a helper's C name (<c>bpf_map_lookup_elem</c>) a helper call.</summary>
+        CallTarget,
         /// <summary><c>r1 = NAME ll</c>: a label becomes BPF_PSEUDO_FUNC, anything else a map fd relocation.</summary>
         FunctionOrMap,
         /// <summary>A map fd relocation.</summary>

@@ -160,7 +160,7 @@ namespace Ebpf.Asm
             if (token.Kind == AsmTokenKind.Identifier)
             {
                 Next();
-                return new ParsedStatement(Emit.CallLocal(0), SymbolUse.ImmediateOffset, token.Text, token.Column);
+                return new ParsedStatement(Emit.CallLocal(0), SymbolUse.CallTarget, token.Text, token.Column);
             }
 
             return new ParsedStatement(Emit.CallHelper(ParseImmediate32()));
