@@ -12,8 +12,9 @@ namespace Ebpf.Compiler.Backend
     internal static class ParallelMove
     {
         /// <summary>
-        /// Emits <paramref name="moves"/> (trivial ones included: their registers are live and not scratch);
-        /// the scratch is the first of <paramref name="scratchCandidates"/> that no move mentions.
+        /// Emits <paramref name="moves"/> (trivial ones included: their registers hold values and are no scratch);
+        /// the scratch is the first of <paramref name="scratchCandidates"/> that is no move's destination and no
+        /// pending move's source (a cycle is broken only after every move out of it is done, so one exists).
         /// </summary>
         public static void Emit(IReadOnlyList<(Register From, Register To)> moves, IEnumerable<Register> scratchCandidates, Action<Register, Register> move)
         {
@@ -28,7 +29,7 @@ namespace Ebpf.Compiler.Backend
                     continue;
                 }
 
-                Register scratch = scratchCandidates.First(r => !moves.Any(m => m.From == r || m.To == r));
+                Register scratch = scratchCandidates.First(r => !moves.Any(m => m.To == r) && !pending.Any(m => m.From == r));
                 Register blocked = pending[0].From;
                 move(scratch, blocked);
                 for (int i = 0; i < pending.Count; i++)
