@@ -1,0 +1,91 @@
+using Ebpf.Dsl.Maps;
+using Xunit;
+
+namespace Ebpf.Dsl.Tests
+{
+    /// <summary>
+    /// The managed implementation against results recorded from kernel 6.18 (KernelProbes/*.bpf.c, run with
+    /// <c>bpftool prog run</c> on a 60-byte XDP frame). Each assertion is one probe key.
+    /// </summary>
+    public class KernelObservationTests
+    {
+        private struct TwoWords
+        {
+            public uint First;
+            public uint Second;
+        }
+
+        [Fact]
+        public void CsumDiffMatchesTheKernel()
+        {
+            var a = new TwoWords { First = 0x12345678, Second = 0x9abcdef0 };
+            var b = new TwoWords { First = 0xffffffff, Second = 0xffff0000 };
+            Assert.Equal(57945, Bpf.CsumDiff(a, 0));
+            Assert.Equal(65535, Bpf.CsumDiff(b, 0));
+            Assert.Equal(7590, Bpf.CsumDiff(a, b, 0));
+            Assert.Equal(57945, Bpf.CsumDiff(a, 0xffffffff));
+        }
+
+        [Fact]
+        public void XdpAdjustLimitsMatchTheKernel()
+        {
+            var ctx = new XdpContext(new byte[60]);
+            Assert.Equal(-Errno.EINVAL, ctx.AdjustMeta(-252));
+            Assert.Equal(-Errno.EINVAL, ctx.AdjustMeta(252));
+            Assert.Equal(-Errno.EINVAL, ctx.AdjustMeta(-256));
+            Assert.Equal(-Errno.EACCES, ctx.AdjustMeta(-2));
+            Assert.Equal(0, ctx.Metadata.Length);
+
+            int down = 0;
+            while (ctx.AdjustHead(-1) == 0)
+            {
+                down++;
+            }
+
+            Assert.Equal(216, down);
+            Assert.Equal(0, ctx.AdjustHead(down));
+
+            int up = 0;
+            while (ctx.AdjustTail(1) == 0)
+            {
+                up++;
+            }
+
+            Assert.Equal(3460, up);
+            Assert.Equal(3520, ctx.Packet.Length);
+
+            var fresh = new XdpContext(new byte[60]);
+            Assert.Equal(0, fresh.AdjustMeta(-36));
+            Assert.Equal(0, fresh.AdjustMeta(36));
+            Assert.Equal(0, fresh.AdjustMeta(-216));
+            Assert.Equal(0, fresh.AdjustMeta(216));
+        }
+
+        [Fact]
+        public void MapErrorsMatchTheKernel()
+        {
+            var trie = new LpmTrieMap<uint, uint>(maxEntries: 1);
+            var k1 = new LpmKey<uint>(8, 0x0a);
+            var k2 = new LpmKey<uint>(8, 0x0b);
+            Assert.Equal(0, trie.Update(k1, 1));
+            Assert.Equal(-Errno.ENOSPC, trie.Update(k2, 1));
+            Assert.Equal(0, trie.Update(k1, 1));
+            Assert.Equal(-Errno.EEXIST, trie.Update(k1, 1, UpdateFlags.NoExist));
+            Assert.Equal(-Errno.ENOENT, trie.Update(k2, 1, UpdateFlags.Exist));
+            Assert.Equal(-Errno.EINVAL, trie.Update(new LpmKey<uint>(33, 0), 1));
+
+            var hash = new HashMap<uint, uint>(maxEntries: 1);
+            Assert.Equal(0, hash.Update(1, 1));
+            Assert.Equal(-Errno.E2BIG, hash.Update(2, 1));
+            Assert.Equal(0, hash.Update(1, 1));
+            Assert.Equal(-Errno.EINVAL, hash.Update(1, 1, (UpdateFlags)3));
+
+            var array = new ArrayMap<uint>(maxEntries: 2);
+            Assert.Equal(-Errno.E2BIG, array.Update(2, 1, UpdateFlags.NoExist));
+            Assert.Equal(-Errno.EEXIST, array.Update(0, 1, UpdateFlags.NoExist));
+            Assert.Equal(-Errno.EINVAL, array.Delete(0));
+            Assert.Equal(-Errno.ENOENT, hash.Delete(2));
+            Assert.Equal(-Errno.ENOENT, trie.Delete(k2));
+        }
+    }
+}
