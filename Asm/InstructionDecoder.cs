@@ -8,7 +8,8 @@ namespace Ebpf.Asm
     {
         /// <summary>
         /// Decodes every instruction; LD_IMM64 consumes two slots. Throws <see cref="FormatException"/> when the
-        /// length is not a multiple of 8 or the last LD_IMM64 lacks its second slot.
+        /// length is not a multiple of 8, the last LD_IMM64 lacks its second slot, or a second slot has a non-zero
+        /// opcode, registers or offset (the kernel rejects those, and <see cref="Instruction"/> could not keep them).
         /// </summary>
         public static IReadOnlyList<Instruction> Decode(ReadOnlySpan<byte> bytes)
         {
@@ -21,7 +22,13 @@ namespace Ebpf.Asm
             int position = 0;
             while (position < bytes.Length)
             {
-                instructions.Add(Instruction.Decode(bytes.Slice(position), out int slots));
+                Instruction instruction = Instruction.Decode(bytes.Slice(position), out int slots);
+                if (slots == 2 && BitConverter.ToInt32(bytes.Slice(position + Instruction.SlotSize, 4).ToArray(), 0) != 0)
+                {
+                    throw new FormatException($"LD_IMM64 at slot {position / Instruction.SlotSize}: its second slot must have zero opcode, registers and offset");
+                }
+
+                instructions.Add(instruction);
                 position += slots * Instruction.SlotSize;
             }
 

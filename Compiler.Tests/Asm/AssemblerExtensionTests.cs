@@ -124,6 +124,18 @@ namespace Ebpf.Compiler.Tests.Asm
         }
 
         [Fact]
+        public void Decoder_rejects_bytes_an_instruction_cannot_hold()
+        {
+            byte[] wide = new byte[16];
+            Emit.LoadImm64(Register.R1, 5).Encode(wide);
+            Assert.Single(InstructionDecoder.Decode(wide));
+            wide[9] = 0x01;
+            Assert.Contains("slot 0", Assert.Throws<FormatException>(() => InstructionDecoder.Decode(wide)).Message, StringComparison.Ordinal);
+            Assert.Throws<FormatException>(() => InstructionDecoder.Decode(new byte[12]));
+            Assert.Throws<FormatException>(() => InstructionDecoder.Decode(wide.AsSpan(0, 8)));
+        }
+
+        [Fact]
         public void Labels_resolve_to_slot_offsets_across_wide_loads()
         {
             ProgramImage image = Assembler.Assemble(
