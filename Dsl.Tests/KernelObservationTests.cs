@@ -1,4 +1,5 @@
 using Ebpf.Dsl.Maps;
+using Ebpf.Dsl.Tests.TailCalls;
 using Xunit;
 
 namespace Ebpf.Dsl.Tests
@@ -86,6 +87,39 @@ namespace Ebpf.Dsl.Tests
             Assert.Equal(-Errno.EINVAL, array.Delete(0));
             Assert.Equal(-Errno.ENOENT, hash.Delete(2));
             Assert.Equal(-Errno.ENOENT, trie.Delete(k2));
+        }
+
+        [Fact]
+        public void RingBufferCapacityMatchesTheKernel()
+        {
+            var small = new RingBufferMap(sizeBytes: 4096);
+            int count = 0;
+            while (small.Output((byte)1) == 0)
+            {
+                count++;
+            }
+
+            Assert.Equal(255, count);
+
+            var large = new RingBufferMap(sizeBytes: 4096);
+            count = 0;
+            while (large.Output((1UL, 2UL)) == 0)
+            {
+                count++;
+            }
+
+            Assert.Equal(170, count);
+            Assert.Equal(-Errno.EAGAIN, large.Output((1UL, 2UL)));
+        }
+
+        [Fact]
+        public void TailCallLimitMatchesTheKernel()
+        {
+            ChainProbe.Runs.Clear();
+            ChainProbe.Slots.Set(0, ChainProbe.Chain);
+
+            Assert.Equal(XdpAction.Drop, ChainProbe.Chain(new XdpContext(new byte[60])));
+            Assert.Equal(34, ChainProbe.Runs.Lookup(0)!.Value);
         }
     }
 }

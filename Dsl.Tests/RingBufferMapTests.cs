@@ -44,7 +44,7 @@ namespace Ebpf.Dsl.Tests
         public void RecordsAreRoundedToEightBytes()
         {
             var ring = new RingBufferMap(sizeBytes: 4096);
-            for (int i = 0; i < 4096 / 16; i++)
+            for (int i = 0; i < (4096 / 16) - 1; i++)
             {
                 Assert.Equal(0, ring.Output((byte)i));
             }

@@ -12,7 +12,8 @@ namespace Ebpf.Dsl.Maps
     /// </summary>
     /// <remarks>
     /// Kernel: BPF_MAP_TYPE_RINGBUF, since 5.8. Each record takes an 8-byte header plus its size rounded up to 8 bytes;
-    /// a reservation fails when that does not fit beside the records not yet consumed. Records reach the consumer in
+    /// a reservation fails when the records not yet consumed would then take the whole ring (at most size − 1 bytes
+    /// may be in use). Records reach the consumer in
     /// reservation order, and one not yet submitted holds back those after it.
     /// </remarks>
     public sealed class RingBufferMap
@@ -75,7 +76,8 @@ namespace Ebpf.Dsl.Maps
             long footprint = HeaderSize + ((size + 7) & ~7);
             lock (_slots)
             {
-                if (_used + footprint > SizeBytes)
+                // The kernel keeps the producer at most size - 1 bytes ahead of the consumer.
+                if (_used + footprint > SizeBytes - 1)
                 {
                     return null;
                 }
