@@ -121,5 +121,31 @@ namespace Ebpf.Dsl.Tests
             Assert.Equal(XdpAction.Drop, ChainProbe.Chain(new XdpContext(new byte[60])));
             Assert.Equal(34, ChainProbe.Runs.Lookup(0)!.Value);
         }
+
+        [Fact]
+        public void RedirectLoadBytesAndTraceMatchTheKernel()
+        {
+            var runtime = new BpfRuntime(possibleCpus: 2);
+            using var scope = BpfRuntime.Enter(runtime);
+            runtime.CurrentCpu = 1;
+            var ctx = new XdpContext(new byte[60]);
+            var ports = new DeviceMap(maxEntries: 4);
+            var perCpu = new PerCpuHashMap<uint, ulong>(maxEntries: 4);
+            var buffer = new byte[4];
+
+            Assert.Equal(XdpAction.Aborted, ctx.Redirect(3, 1));
+            Assert.Equal(XdpAction.Redirect, ctx.Redirect(3, 0));
+            Assert.Equal(XdpAction.Pass, ports.Redirect(0, XdpAction.Pass));
+            Assert.Equal(XdpAction.Drop, ports.Redirect(9, XdpAction.Drop));
+            Assert.Equal(XdpAction.Aborted, ports.Redirect(0, XdpAction.Redirect));
+            Assert.Equal(-Errno.EINVAL, ctx.LoadBytes(57, buffer));
+            Assert.Equal(0, ctx.LoadBytes(56, buffer));
+            Assert.Equal(16, Bpf.TracePrintk("%d %u %x", -1, -1, 255));
+            Assert.Equal("-1 4294967295 ff", runtime.TraceLog[0]);
+            Assert.Equal(0, perCpu.Update(9, 99));
+            Assert.Equal(1u, Bpf.GetSmpProcessorId());
+            Assert.Equal(0UL, perCpu.LookupOnCpu(9, 0)!.Value);
+            Assert.Equal(99UL, perCpu.LookupOnCpu(9, 1)!.Value);
+        }
     }
 }
