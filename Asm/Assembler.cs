@@ -195,7 +195,9 @@ namespace Ebpf.Asm
 
                     return instruction.WithOffset((short)distance);
                 case SymbolUse.FunctionOrMap:
-                    return instruction.WithSource((Register)PseudoSource.Function).WithConstant((uint)(int)distance);
+                    // The verifier finds the function at insn_idx + imm + 1: relative to the LD_IMM64's first slot, not its end.
+                    long fromFirstSlot = (long)slots[target] - (slots[index] + 1);
+                    return instruction.WithSource((Register)PseudoSource.Function).WithConstant((uint)(int)fromFirstSlot);
                 default:
                     return instruction.WithConstant(distance);
             }

@@ -21,6 +21,7 @@ namespace Ebpf.Asm
                 relocations[relocation.InstructionIndex] = relocation;
             }
 
+            HashSet<int> labels = options.ShowLabels ? BranchTargets(image) : new HashSet<int>();
             var text = new StringBuilder();
             SourceLocation? previous = null;
             int slot = 0;
@@ -45,6 +46,11 @@ namespace Ebpf.Asm
                     previous = location;
                 }
 
+                if (labels.Contains(slot))
+                {
+                    text.Append('L').Append(slot.ToString(CultureInfo.InvariantCulture)).Append(":\n");
+                }
+
                 if (options.ShowSlots)
                 {
                     text.Append(slot.ToString(CultureInfo.InvariantCulture).PadLeft(5)).Append(":\t");
@@ -64,11 +70,85 @@ namespace Ebpf.Asm
                 string? symbolic = options.ShowSymbols && relocations.TryGetValue(index, out Relocation? found)
                     ? FormatRelocated(instruction, found, new Spelling(options))
                     : null;
+                if (symbolic is null && labels.Count > 0)
+                {
+                    symbolic = FormatWithLabel(instruction, slot, labels, options);
+                }
+
                 text.Append(symbolic ?? Format(instruction, options)).Append('\n');
                 slot += instruction.Slots;
             }
 
             return text.ToString();
+        }
+
+        /// <summary>The slot an instruction at <paramref name="slot"/> transfers control (or a function address) to, if any.</summary>
+        private static int? TargetOf(Instruction instruction, int slot)
+        {
+            if (instruction.IsLongJump)
+            {
+                return slot + 1 + instruction.Immediate;
+            }
+
+            if (instruction.IsBranch)
+            {
+                return slot + 1 + instruction.Offset;
+            }
+
+            if (instruction.IsCall && instruction.OperandSource == OperandSource.Constant && instruction.Source == (Register)CallKind.Local)
+            {
+                return slot + 1 + instruction.Immediate;
+            }
+
+            if (instruction.IsWide && instruction.PseudoSource == PseudoSource.Function && (instruction.Constant >> 32) == 0)
+            {
+                return slot + 1 + instruction.Immediate;
+            }
+
+            return null;
+        }
+
+        private static HashSet<int> BranchTargets(ProgramImage image)
+        {
+            var starts = new HashSet<int>();
+            var targets = new HashSet<int>();
+            int slot = 0;
+            foreach (Instruction instruction in image.Instructions)
+            {
+                starts.Add(slot);
+                if (TargetOf(instruction, slot) is int target)
+                {
+                    targets.Add(target);
+                }
+
+                slot += instruction.Slots;
+            }
+
+            starts.Add(slot);
+            targets.IntersectWith(starts);
+            return targets;
+        }
+
+        private static string? FormatWithLabel(Instruction instruction, int slot, HashSet<int> labels, DisassemblyOptions options)
+        {
+            if (TargetOf(instruction, slot) is not int target || !labels.Contains(target) || Format(instruction, options).StartsWith(".quad", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string label = "L" + target.ToString(CultureInfo.InvariantCulture);
+            if (instruction.IsWide)
+            {
+                return R(instruction.Destination) + " = " + label + " ll";
+            }
+
+            if (instruction.IsCall)
+            {
+                return "call " + label;
+            }
+
+            string text = Format(instruction, options);
+            return text.Substring(0, text.LastIndexOf(' ') + 1) + label;
         }
 
         /// <summary>The symbolic spelling of an instruction a relocation points at, or null when the pair does not fit.</summary>

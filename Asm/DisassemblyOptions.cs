@@ -27,6 +27,12 @@ namespace Ebpf.Asm
         /// <summary>Listings: prefix each line with its slot number (the verifier's instruction index).</summary>
         public bool ShowSlots { get; init; } = true;
 
+        /// <summary>
+        /// Listings: name jump, call and function-address targets with labels (<c>L12:</c> before slot 12,
+        /// <c>goto L12</c>, <c>call L40</c>, <c>r1 = L40 ll</c>) instead of relative offsets.
+        /// </summary>
+        public bool ShowLabels { get; init; }
+
         /// <summary>Listings: show the instruction's raw bytes after the slot number.</summary>
         public bool ShowRawBytes { get; init; }
 

@@ -24,7 +24,10 @@ namespace Ebpf.Asm
         public static Instruction LoadBtfId(Register destination, int btfId) =>
             LoadPseudo(destination, PseudoSource.BtfId, (uint)btfId);
 
-        /// <summary>Loads the address of a BPF function; <paramref name="offset"/> is relative to the next slot (BPF_PSEUDO_FUNC).</summary>
+        /// <summary>
+        /// Loads the address of a BPF function (BPF_PSEUDO_FUNC); the function starts at this instruction's first slot
+        /// + 1 + <paramref name="offset"/> (the verifier's <c>insn_idx + imm + 1</c>, so the second slot counts).
+        /// </summary>
         /// <remarks>Kernel: BPF_PSEUDO_FUNC (callbacks), since 5.13.</remarks>
         public static Instruction LoadFunction(Register destination, int offset) =>
             LoadPseudo(destination, PseudoSource.Function, (uint)offset);

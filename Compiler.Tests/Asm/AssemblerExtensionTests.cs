@@ -41,8 +41,8 @@ namespace Ebpf.Compiler.Tests.Asm
             Assert.Equal(Emit.Mov64(Register.R5, 0), i[4]);
             Assert.Equal(Emit.Mov32(Register.R6, 0), i[5]);
 
-            // callback is at slot 21; the LD_IMM64 at slots 10-11, so the offset is 21 - 12 = 9.
-            Assert.Equal(Emit.LoadFunction(Register.R7, 9), i[6]);
+            // callback is at slot 21; the LD_IMM64 at slots 10-11, and the verifier counts from insn_idx + 1: 21 - 11 = 10.
+            Assert.Equal(Emit.LoadFunction(Register.R7, 10), i[6]);
             Assert.Equal(Emit.CallLocal(2), i[7]);
             Assert.Equal(Emit.CallKfunc(12345), i[8]);
             Assert.Equal(Emit.LoadIndirect(MemorySize.Half, Register.R6, 14), i[9]);
@@ -121,6 +121,24 @@ namespace Ebpf.Compiler.Tests.Asm
                 Assert.StartsWith(".quad 0x", text, StringComparison.Ordinal);
                 Assert.Equal(instruction, Assembler.Assemble(text, "p", ProgramType.Xdp).Instructions.Single());
             }
+        }
+
+        [Fact]
+        public void Listing_with_labels_names_targets_and_reassembles()
+        {
+            ProgramImage image = Assemble();
+            string listing = Disassembler.List(image, new DisassemblyOptions { ShowSlots = false, ShowLabels = true, ShowSource = false });
+            Assert.Contains("r7 = L21 ll\n", listing, StringComparison.Ordinal);
+            Assert.Contains("call L15\n", listing, StringComparison.Ordinal);
+            Assert.Contains("L21:\nr0 = 0\n", listing, StringComparison.Ordinal);
+            ProgramImage again = Assembler.Assemble(listing, "ext", ProgramType.Xdp);
+            Assert.Equal(image.Instructions, again.Instructions);
+            Assert.Equal(image.Relocations, again.Relocations);
+
+            ProgramImage loop = Assembler.Assemble("r0 = 0\ntop: r0 += 1\nif r0 < 10 goto top\ngotol +0\nexit", "p", ProgramType.Xdp);
+            Assert.Equal(
+                "    0:\tr0 = 0\nL1:\n    1:\tr0 += 1\n    2:\tif r0 < 10 goto L1\n    3:\tgotol L4\nL4:\n    4:\texit\n",
+                Disassembler.List(loop, new DisassemblyOptions { ShowLabels = true, ShowSource = false }));
         }
 
         [Fact]
