@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Ebpf.Asm;
 using Ebpf.Compiler.IR;
 
@@ -79,7 +80,8 @@ namespace Ebpf.Compiler.Backend
             {
                 foreach (LiveInterval interval in intervals.Values)
                 {
-                    foreach (VirtualRegister source in interval.CopyPreferences)
+                    // Only through the first source (a move's, or an operation's left operand, which the result overwrites).
+                    foreach (VirtualRegister source in interval.CopyPreferences.Take(1))
                     {
                         if (intervals.TryGetValue(source, out LiveInterval? origin))
                         {
