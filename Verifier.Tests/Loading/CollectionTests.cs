@@ -10,21 +10,6 @@ namespace Ebpf.Verifier.Tests.Loading
 {
     public sealed class CollectionTests : KernelTest
     {
-        private const string CountInto = @"
-    r1 = 0
-    *(u32 *)(r10 - 4) = r1
-    r2 = r10
-    r2 += -4
-    r1 = map[hits] ll
-    call 1
-    if r0 == 0 goto done
-    r1 = 1
-    lock *(u64 *)(r0 + 0) += r1
-done:
-    r0 = 2
-    exit
-";
-
         [Fact]
         public void Maps_pinned_by_name_are_reused_by_the_next_load()
         {
@@ -73,7 +58,7 @@ done:
         [Fact]
         public void Every_naming_problem_is_listed_before_the_kernel_is_touched()
         {
-            ProgramImage program = AsmPrograms.FromText(CountInto, "count_hits", ProgramType.Xdp);
+            ProgramImage program = AsmPrograms.FromResource("count_hits", ProgramType.Xdp);
             var image = new CollectionImage(
                 new[]
                 {
@@ -164,6 +149,6 @@ done:
 
         private static CollectionImage Counter(MapPinning pinning) => new CollectionImage(
             new[] { new MapDefinition("hits", MapType.Array, 4, 8, 1) { Pinning = pinning } },
-            new[] { AsmPrograms.FromText(CountInto, "count_hits", ProgramType.Xdp) });
+            new[] { AsmPrograms.FromResource("count_hits", ProgramType.Xdp) });
     }
 }
