@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using CsCheck;
 using Ebpf.Asm;
 using Xunit;
 
@@ -24,6 +25,32 @@ namespace Ebpf.Compiler.Tests.Asm
             Assert.True(image.Instructions.Count >= 300, $"only {image.Instructions.Count} instructions");
             Assert.Equal(image.Instructions.Count, image.SourceMap.Count);
         }
+
+        [Fact]
+        public void Corpus_has_every_opcode_and_atomic_operation()
+        {
+            ProgramImage image = AssembleCorpus();
+            var inCorpus = new HashSet<(byte, int)>(image.Instructions.Select(Key));
+            var missing = new SortedSet<string>();
+            InstructionGenerators.LlvmExpressible.Sample(instruction =>
+            {
+                if (!inCorpus.Contains(Key(instruction)))
+                {
+                    lock (missing)
+                    {
+                        missing.Add(Disassembler.Format(instruction));
+                    }
+                }
+            }, iter: 20000);
+            Assert.True(missing.Count == 0, "not in isa.s: " + string.Join(", ", missing.Take(20)));
+        }
+
+        /// <summary>Opcode plus what else selects the form: the atomic operation, the ALU offset (sdiv, movsx), the pseudo source.</summary>
+        private static (byte, int) Key(Instruction instruction) =>
+            instruction.MemoryMode == MemoryMode.Atomic && instruction.Class == InstructionClass.Stx ? (instruction.OpCode, instruction.Immediate)
+            : instruction.IsAlu ? (instruction.OpCode, instruction.Offset * 1000 + (instruction.AluOperation == AluOperation.End ? instruction.Immediate : 0))
+            : instruction.IsWide ? (instruction.OpCode, (int)instruction.Source)
+            : (instruction.OpCode, 0);
 
         [Fact]
         public void Our_bytes_equal_llvm_mc_bytes()
