@@ -29,12 +29,18 @@ namespace Ebpf.Dsl
         private readonly PacketFrame _frame;
 
         /// <summary>Creates the context of one run over a copy of <paramref name="frame"/>.</summary>
-        /// <param name="frame">The frame bytes, starting with the Ethernet header.</param>
+        /// <param name="frame">The frame bytes, starting with the Ethernet header (at least 14 bytes).</param>
         /// <param name="headroom">Bytes in front of the frame (where adjust_head may grow and metadata lives).</param>
         /// <param name="frameSize">The whole buffer size including head- and tailroom.</param>
         [ManagedOnly]
         public XdpContext(ReadOnlySpan<byte> frame, int headroom = DefaultHeadroom, int frameSize = DefaultFrameSize)
         {
+            if (frame.Length < EthernetHeaderLength)
+            {
+                throw new ArgumentException(
+                    $"a {frame.Length}-byte frame is shorter than an Ethernet header; BPF_PROG_TEST_RUN rejects it too");
+            }
+
             if (headroom < XdpFrameSize || headroom + frame.Length > frameSize - SharedInfoSize)
             {
                 throw new ArgumentException(
