@@ -112,7 +112,7 @@ namespace Ebpf.Loader.Links
                     Errno.EPERM when expected is not null => $"program '{expected.Name}' is no longer the attached one",
                     Errno.ENOLINK => "the link was detached",
                     Errno.EINVAL => $"program '{program.Name}' ({program.Type}, {program.ExpectedAttachType?.ToString() ?? "no expected_attach_type"}) does not fit this link",
-                    _ => ErrnoNames.Describe(errno),
+                    _ => $"link {Fd}: update to program '{program.Name}' refused",
                 };
                 throw new BpfException(BpfCommand.LinkUpdate, errno, detail);
             }
@@ -186,7 +186,7 @@ namespace Ebpf.Loader.Links
                 Errno.EINVAL => $"program '{program.Name}' ({program.Type}) cannot be attached to {interfaceName} in {mode} mode " +
                                 "(not an XDP program, expected_attach_type is not BPF_XDP, or conflicting mode flags)",
                 Errno.ENODEV => $"no interface {interfaceName}",
-                _ => $"{interfaceName}: {ErrnoNames.LikelyCause(BpfCommand.LinkCreate, errno) ?? ErrnoNames.Describe(errno)}",
+                _ => $"{interfaceName}: {ErrnoNames.LikelyCause(BpfCommand.LinkCreate, errno) ?? "attach failed"}",
             };
         }
 
@@ -201,7 +201,7 @@ namespace Ebpf.Loader.Links
             {
                 Errno.EINVAL => $"program '{program.Name}' ({program.Type}, expected_attach_type {program.ExpectedAttachType?.ToString() ?? "none"}) cannot attach as {attachType}",
                 Errno.EBADF => $"'{cgroupPath}' is not a cgroup v2 directory",
-                _ => $"{cgroupPath}: {ErrnoNames.LikelyCause(BpfCommand.LinkCreate, errno) ?? ErrnoNames.Describe(errno)}",
+                _ => $"{cgroupPath}: {ErrnoNames.LikelyCause(BpfCommand.LinkCreate, errno) ?? "attach failed"}",
             };
         }
     }

@@ -154,7 +154,8 @@ namespace Ebpf.Loader.Maps
                        $"value {definition.ValueSize} B, max_entries {definition.MaxEntries}, flags 0x{definition.Flags:x}";
             }
 
-            return $"map '{definition.Name}': {ErrnoNames.LikelyCause(BpfCommand.MapCreate, errno) ?? ErrnoNames.Describe(errno)}";
+            string? cause = ErrnoNames.LikelyCause(BpfCommand.MapCreate, errno);
+            return cause is null ? $"map '{definition.Name}'" : $"map '{definition.Name}': {cause}";
         }
     }
 }

@@ -140,7 +140,7 @@ namespace Ebpf.Loader.Maps
             if (address == LibC.MAP_FAILED)
             {
                 int errno = LibC.errno;
-                throw new BpfException(BpfCommand.MapCreate, errno, $"mmap of ring buffer '{Map.Name}' failed ({ErrnoNames.Describe(errno)})");
+                throw new System.IO.IOException($"mmap of ring buffer '{Map.Name}' failed: {ErrnoNames.Name(errno)} ({ErrnoNames.Describe(errno)})");
             }
 
             return (byte*)address;

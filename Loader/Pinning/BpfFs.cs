@@ -74,7 +74,7 @@ namespace Ebpf.Loader.Pinning
                 if (result < 0)
                 {
                     int errno = (int)-result;
-                    throw new BpfException(BpfCommand.ObjPin, errno, $"{path}: {ErrnoNames.LikelyCause(BpfCommand.ObjPin, errno) ?? ErrnoNames.Describe(errno)}");
+                    throw BpfException.For(BpfCommand.ObjPin, errno, path);
                 }
             }
         }
@@ -89,7 +89,7 @@ namespace Ebpf.Loader.Pinning
                 if (result < 0)
                 {
                     int errno = (int)-result;
-                    throw new BpfException(BpfCommand.ObjGet, errno, $"{path}: {ErrnoNames.LikelyCause(BpfCommand.ObjGet, errno) ?? ErrnoNames.Describe(errno)}");
+                    throw BpfException.For(BpfCommand.ObjGet, errno, path);
                 }
 
                 return BpfFd.Adopt((int)result);

@@ -61,7 +61,7 @@ namespace Ebpf.Loader.Programs
             Errno.EINVAL => $"program '{Name}' ({Type}): the kernel rejected the input ({options.Data.Length} bytes data, {options.Context?.Length ?? 0} bytes context) or flags",
             Errno.ENOSPC => $"program '{Name}': the data-out buffer is too small",
             Errno.ENOTSUPP => $"program '{Name}': {Type} programs cannot be test-run on this kernel",
-            _ => $"program '{Name}': {ErrnoNames.Describe(errno)}",
+            _ => $"program '{Name}' ({Type})",
         };
     }
 }

@@ -170,7 +170,7 @@ namespace Ebpf.Loader.Programs
             {
                 Errno.E2BIG => $"{what}: too many instructions, or the kernel does not know a field this loader set",
                 Errno.EINVAL => $"{what}: the kernel rejected the program type, attach type, flags or an instruction encoding",
-                _ => $"{what}: {ErrnoNames.LikelyCause(BpfCommand.ProgLoad, errno) ?? ErrnoNames.Describe(errno)}",
+                _ => ErrnoNames.LikelyCause(BpfCommand.ProgLoad, errno) is string cause ? $"{what}: {cause}" : what,
             };
         }
 

@@ -30,6 +30,16 @@ namespace Ebpf.Loader.Sys
         public static BpfException For(BpfCommand command, int errno) =>
             new BpfException(command, errno, ErrnoNames.LikelyCause(command, errno));
 
+        /// <summary>
+        /// An exception about <paramref name="subject"/> (a path, map or interface), with the usual cause of
+        /// <paramref name="errno"/> for <paramref name="command"/> when one is known.
+        /// </summary>
+        public static BpfException For(BpfCommand command, int errno, string subject)
+        {
+            string? cause = ErrnoNames.LikelyCause(command, errno);
+            return new BpfException(command, errno, cause is null ? subject : $"{subject}: {cause}");
+        }
+
         private static string Compose(BpfCommand command, int errno, string? detail)
         {
             string text = $"bpf({CommandName(command)}) failed: {ErrnoNames.Name(errno)} ({ErrnoNames.Describe(errno)})";
