@@ -1,0 +1,98 @@
+using System.Linq;
+using Ebpf.Asm;
+using Ebpf.Compiler.IR;
+using Xunit;
+
+namespace Ebpf.Compiler.Backend.Tests
+{
+    /// <summary>Register allocation: pressure and spills, calls clobbering r1–r5, parallel argument moves.</summary>
+    public sealed class BackendRegisterTests
+    {
+        private static ulong Interpret(IrFunction function, byte[] context, System.Func<int, ulong[], ulong>? helpers = null)
+        {
+            var interpreter = new IrInterpreter();
+            if (helpers is not null)
+            {
+                interpreter.Helpers = (id, arguments) => new InterpreterValue(helpers(id, arguments.Select(a => a.Bits).ToArray()));
+            }
+
+            return interpreter.Run(function, InterpreterValue.Pointer(new MemoryRegion("ctx", context))).Bits;
+        }
+
+        private static byte[] Context(int size)
+        {
+            var bytes = new byte[size];
+            for (int i = 0; i < size; i++)
+            {
+                bytes[i] = (byte)(i * 37 + 11);
+            }
+
+            return bytes;
+        }
+
+        [Fact]
+        public void More_live_values_than_registers_spill_to_the_stack_and_keep_their_values()
+        {
+            IrFunction function = BackendPrograms.Pressure(12);
+            ProgramImage image = BpfBackend.Compile(function, ProgramType.Xdp);
+            string[] listing = Listing.Of(image);
+            int spillStores = listing.Count(l => l.StartsWith("*(u64 *)(r10 -", System.StringComparison.Ordinal));
+            Assert.InRange(spillStores, 1, 2);
+            byte[] context = Context(96);
+            var machine = new BpfMachine(image, (byte[])context.Clone());
+            Assert.Equal(Interpret(function, context), machine.Run(BpfMachine.ContextBase));
+        }
+
+        [Fact]
+        public void Nine_live_values_fit_without_spills()
+        {
+            IrFunction function = BackendPrograms.Pressure(9);
+            string[] listing = Listing.Compile(function);
+            Assert.DoesNotContain(listing, l => l.Contains("r10"));
+        }
+
+        [Fact]
+        public void Values_live_across_a_call_move_to_callee_saved_registers()
+        {
+            var f = new IrFunctionBuilder("calls", IrType.I64);
+            VirtualRegister a = f.Parameter(IrType.I64, "a");
+            VirtualRegister b = f.Parameter(IrType.I64, "b");
+            f.At(f.Block("entry"));
+            VirtualRegister first = f.CallHelper(1002, IrType.I64, b, a)!;
+            VirtualRegister second = f.CallHelper(1000, IrType.I64)!;
+            f.Return(f.Add(f.Add(f.Add(first, second), a), b));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            Assert.Equal(
+                Listing.Lines(
+                    "r6 = r1",
+                    "r7 = r2",
+                    "r1 = r7",
+                    "r2 = r6",
+                    "call 1002",
+                    "r8 = r0",
+                    "call 1000",
+                    "r0 += r8",
+                    "r0 += r6",
+                    "r0 += r7",
+                    "exit"),
+                Listing.Text(image));
+            var machine = new BpfMachine(image) { Helpers = (id, registers) => RandomPrograms.Helper(id, registers) };
+            ulong expected = RandomPrograms.Helper(1002, new ulong[] { 22, 11 }) + RandomPrograms.Helper(1000, new ulong[0]) + 11 + 22;
+            Assert.Equal(expected, machine.Run(11, 22));
+        }
+
+        [Fact]
+        public void Swapped_arguments_are_exchanged_through_a_scratch_register()
+        {
+            var f = new IrFunctionBuilder("swap", IrType.I64);
+            VirtualRegister a = f.Parameter(IrType.I64, "a");
+            VirtualRegister b = f.Parameter(IrType.I64, "b");
+            f.At(f.Block("entry"));
+            f.Return(f.CallHelper(1002, IrType.I64, b, a)!);
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            Assert.Equal(Listing.Lines("r0 = r2", "r2 = r1", "r1 = r0", "call 1002", "exit"), Listing.Text(image));
+            var machine = new BpfMachine(image) { Helpers = (id, registers) => RandomPrograms.Helper(id, registers) };
+            Assert.Equal(RandomPrograms.Helper(1002, new ulong[] { 2, 1 }), machine.Run(1, 2));
+        }
+    }
+}
