@@ -30,8 +30,15 @@ namespace Ebpf.Loader.Cli
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
+                bool unknownToken = parse.UnmatchedTokens.Count > 0;
                 foreach (ParseError parseError in parse.Errors)
                 {
+                    // "Required command was not provided" only repeats what the unknown token already says.
+                    if (unknownToken && parseError.Message.StartsWith("Required command", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     error.WriteLine($"{Name}: error: {parseError.Message}");
                 }
 
