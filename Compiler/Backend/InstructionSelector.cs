@@ -18,6 +18,7 @@ namespace Ebpf.Compiler.Backend
         private readonly BackendOptions options;
         private readonly List<EmittedInstruction> code = new List<EmittedInstruction>();
         private readonly Dictionary<BasicBlock, int> blockStarts = new Dictionary<BasicBlock, int>();
+        private readonly RegisterCopies copies = new RegisterCopies();
         private SourceLocation? location;
 
         public InstructionSelector(IrFunction function, RegisterAllocation allocation, FrameLayout frame, BackendOptions options)
@@ -38,6 +39,11 @@ namespace Ebpf.Compiler.Backend
                 BasicBlock block = order[i];
                 BasicBlock? next = i + 1 < order.Count ? order[i + 1] : null;
                 blockStarts[block] = code.Count;
+                if (i > 0)
+                {
+                    // Other blocks may be reached by jumps; the entry (no predecessors) goes on from the parameter moves.
+                    copies.Clear();
+                }
                 foreach (IrInstruction instruction in block.Instructions)
                 {
                     location = instruction.Location ?? location;
@@ -91,14 +97,16 @@ namespace Ebpf.Compiler.Backend
         {
             var emitted = new EmittedInstruction(instruction, location);
             code.Add(emitted);
+            copies.Executed(instruction);
             return emitted;
         }
 
         private void Move(Register destination, Register source)
         {
-            if (destination != source)
+            if (!copies.AreEqual(destination, source))
             {
                 Emit(InstructionFactory.Alu(true, AluOperation.Mov, destination, source));
+                copies.Copied(destination, source);
             }
         }
 
