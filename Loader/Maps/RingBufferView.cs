@@ -26,6 +26,7 @@ namespace Ebpf.Loader.Maps
         private readonly byte* producerPages;
         private readonly ulong mask;
         private int epoll = -1;
+        private bool disposed;
 
         /// <summary>Maps the ring buffer of <paramref name="map"/> (which must stay open while this view is used).</summary>
         public RingBufferView(BpfMap map)
@@ -53,11 +54,19 @@ namespace Ebpf.Loader.Maps
         public int Size { get; }
 
         /// <summary>Bytes written by the kernel and not yet consumed.</summary>
-        public long Pending => (long)(Volatile.Read(ref *(ulong*)producerPages) - Volatile.Read(ref *(ulong*)consumerPage));
+        public long Pending
+        {
+            get
+            {
+                ThrowIfDisposed();
+                return (long)(Volatile.Read(ref *(ulong*)producerPages) - Volatile.Read(ref *(ulong*)consumerPage));
+            }
+        }
 
         /// <summary>Hands every committed record to <paramref name="handler"/> in order and returns how many there were.</summary>
         public int Consume(RingBufferRecordHandler handler)
         {
+            ThrowIfDisposed();
             if (handler is null)
             {
                 throw new ArgumentNullException(nameof(handler));
@@ -102,6 +111,7 @@ namespace Ebpf.Loader.Maps
         /// <summary>Waits (epoll) until the kernel signals data or <paramref name="timeout"/> passes; true when data is pending.</summary>
         public bool WaitForData(TimeSpan timeout)
         {
+            ThrowIfDisposed();
             if (Pending > 0)
             {
                 return true;
@@ -125,12 +135,26 @@ namespace Ebpf.Loader.Maps
         /// <inheritdoc />
         public void Dispose()
         {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
             LibC.munmap(consumerPage, pageSize);
             LibC.munmap(producerPages, pageSize + 2 * Size);
             if (epoll >= 0)
             {
                 LibC.close(epoll);
                 epoll = -1;
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(RingBufferView));
             }
         }
 

@@ -53,14 +53,14 @@ namespace Ebpf.Loader.Pinning
         /// <summary>Creates <paramref name="directory"/> and its parents inside bpffs (mkdir -p), mounting bpffs first if needed.</summary>
         public static void CreateDirectory(string directory)
         {
-            CheckInsideBpfFs(directory);
+            MountIfUnderDefaultRoot(directory);
             Directory.CreateDirectory(directory);
         }
 
         /// <summary>Pins the object behind <paramref name="fd"/> at <paramref name="path"/>; parent directories are created.</summary>
         public static unsafe void Pin(BpfFd fd, string path)
         {
-            CheckInsideBpfFs(path);
+            MountIfUnderDefaultRoot(path);
             string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
             if (parent is not null)
             {
@@ -114,7 +114,7 @@ namespace Ebpf.Loader.Pinning
         /// <summary>Removes a pin directory with every pin and directory beneath it.</summary>
         public static void RemoveDirectory(string directory)
         {
-            CheckInsideBpfFs(directory);
+            MountIfUnderDefaultRoot(directory);
             if (Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);
@@ -123,7 +123,7 @@ namespace Ebpf.Loader.Pinning
 
         private static byte[] PathBytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
-        private static void CheckInsideBpfFs(string path)
+        private static void MountIfUnderDefaultRoot(string path)
         {
             string full = Path.GetFullPath(path);
             if (full == DefaultRoot || full.StartsWith(DefaultRoot + "/", StringComparison.Ordinal))

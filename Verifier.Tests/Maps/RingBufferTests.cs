@@ -74,5 +74,18 @@ done:
 
             Assert.Equal(1000, total);
         }
+
+        [Fact]
+        public void A_disposed_view_refuses_use_instead_of_reading_unmapped_memory()
+        {
+            using BpfMap map = BpfMap.Create(new MapDefinition("events", MapType.RingBuffer, 0, 0, 4096));
+            var ring = new RingBufferView(map);
+
+            ring.Dispose();
+            ring.Dispose();
+
+            Assert.Throws<ObjectDisposedException>(() => ring.Pending);
+            Assert.Throws<ObjectDisposedException>(() => ring.ReadAvailable());
+        }
     }
 }
