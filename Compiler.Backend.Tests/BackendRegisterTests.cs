@@ -94,5 +94,19 @@ namespace Ebpf.Compiler.Backend.Tests
             var machine = new BpfMachine(image) { Helpers = (id, registers) => RandomPrograms.Helper(id, registers) };
             Assert.Equal(RandomPrograms.Helper(1002, new ulong[] { 2, 1 }), machine.Run(1, 2));
         }
+
+        [Fact]
+        public void A_narrow_helper_result_is_zero_extended()
+        {
+            var f = new IrFunctionBuilder("narrow", IrType.I64);
+            f.At(f.Block("entry"));
+            VirtualRegister word = f.CallHelper(1000, IrType.I32)!;
+            VirtualRegister half = f.CallHelper(1000, IrType.I16)!;
+            VirtualRegister wide = f.Convert(ConversionKind.ZeroExtend, word, IrType.I64);
+            f.Return(f.Add(wide, f.Convert(ConversionKind.ZeroExtend, half, IrType.I64)));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            var machine = new BpfMachine(image) { Helpers = (_, _) => 0xdead_beef_0001_0002UL };
+            Assert.Equal(0x0001_0002UL + 0x0002UL, machine.Run());
+        }
     }
 }

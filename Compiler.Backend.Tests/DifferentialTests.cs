@@ -77,6 +77,25 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void Programs_with_BPF_to_BPF_calls_compile_correctly()
+        {
+            Inputs.Sample(input =>
+            {
+                IrFunction main = RandomPrograms.Build(input.Seed, signedDivision: true, calls: true, maxInstructions: 20, callee: "callee");
+                IrFunction callee = RandomPrograms.Build(unchecked(input.Seed * 31 + 7), signedDivision: true, calls: true, name: "callee");
+                IrModule module = BackendPrograms.Module(main, callee);
+                var interpreter = new IrInterpreter(module)
+                {
+                    Helpers = (id, arguments) => new InterpreterValue(RandomPrograms.Helper(id, arguments.Select(v => v.Bits).ToList())),
+                };
+                ulong expected = interpreter.Run(main, new InterpreterValue(input.A), new InterpreterValue(input.B), new InterpreterValue(input.C)).Bits;
+                ProgramImage image = BpfBackend.Compile(module, new BackendOptions { Cpu = CpuVersion.V4 });
+                var machine = new BpfMachine(image) { Helpers = (id, registers) => RandomPrograms.Helper(id, registers) };
+                Assert.Equal(expected, machine.Run(input.A, input.B, input.C));
+            }, iter: 300);
+        }
+
+        [Fact]
         public void Long_functions_under_register_pressure_compile_correctly()
         {
             Inputs.Sample(input =>

@@ -8,7 +8,7 @@ namespace Ebpf.Compiler.Backend.Tests
     /// <summary>
     /// Random well-formed functions for differential tests: forward-only control flow (so they end), three
     /// parameters, two mutable locals assigned in several blocks, 32- and 64-bit arithmetic of every kind,
-    /// conversions, compares, a stack buffer, and helper calls (id 1000 + argument count, see <see cref="Helper"/>).
+    /// conversions, compares, a stack buffer, BPF-to-BPF calls to <c>callee</c> when named, and helper calls (id 1000 + argument count, see <see cref="Helper"/>).
     /// </summary>
     internal static class RandomPrograms
     {
@@ -25,10 +25,10 @@ namespace Ebpf.Compiler.Backend.Tests
             return result;
         }
 
-        public static IrFunction Build(int seed, bool signedDivision, bool calls, int maxInstructions = 14)
+        public static IrFunction Build(int seed, bool signedDivision, bool calls, int maxInstructions = 14, string name = "random", string? callee = null)
         {
             var random = new Random(seed);
-            var f = new IrFunctionBuilder("random", IrType.I64);
+            var f = new IrFunctionBuilder(name, IrType.I64);
             VirtualRegister p0 = f.Parameter(IrType.I64, "p0");
             VirtualRegister p1 = f.Parameter(IrType.I32, "p1");
             VirtualRegister p2 = f.Parameter(IrType.I64, "p2");
@@ -49,7 +49,9 @@ namespace Ebpf.Compiler.Backend.Tests
                 int count = random.Next(0, maxInstructions + 1);
                 for (int i = 0; i < count; i++)
                 {
-                    IrValue? made = Instruction(f, random, values, l0, l1, buffer, signedDivision, calls);
+                    IrValue? made = callee is not null && random.Next(10) == 0
+                        ? f.CallLocal(callee, IrType.I64, Pick(random, values, 64), Pick(random, values, 32), Pick(random, values, 64))
+                        : Instruction(f, random, values, l0, l1, buffer, signedDivision, calls);
                     if (made is not null)
                     {
                         values.Add(made);

@@ -42,7 +42,21 @@ namespace Ebpf.Compiler.Backend
             Emit(InstructionFactory.Call(CallKind.Helper, call.HelperId));
             if (call.Destination is VirtualRegister destination)
             {
-                Move(R(destination), Register.R0);
+                // A helper returns 64 bits; a narrower result must be zero-extended like every narrow value.
+                Register result = R(destination);
+                int width = destination.Type.Width;
+                if (width == 64)
+                {
+                    Move(result, Register.R0);
+                }
+                else
+                {
+                    Emit(InstructionFactory.Alu(false, AluOperation.Mov, result, Register.R0));
+                    if (width < 32)
+                    {
+                        Emit(InstructionFactory.AluImmediate(false, AluOperation.And, result, (long)IrArithmetic.Mask(width)));
+                    }
+                }
             }
         }
 
