@@ -6,7 +6,7 @@ using Ebpf.Compiler.IR;
 namespace Ebpf.Compiler.Backend.Tests
 {
     /// <summary>
-    /// Random well-formed functions for differential tests: forward-only control flow (so they end), three
+    /// Random well-formed functions for differential tests: forward edges plus back edges bounded by a trip counter (so they end), three
     /// parameters, two mutable locals assigned in several blocks, 32- and 64-bit arithmetic of every kind,
     /// conversions, compares, a stack buffer, BPF-to-BPF calls to <c>callee</c> when named, and helper calls (id 1000 + argument count, see <see cref="Helper"/>).
     /// </summary>
@@ -37,8 +37,10 @@ namespace Ebpf.Compiler.Backend.Tests
             f.At(blocks[0]);
             VirtualRegister l0 = f.Register(IrType.I64, "l0");
             VirtualRegister l1 = f.Register(IrType.I32, "l1");
+            VirtualRegister trips = f.Register(IrType.I64, "trips");
             f.Assign(l0, p0);
             f.Assign(l1, p1);
+            f.Assign(trips, IrFunctionBuilder.I64(random.Next(0, 4)));
             StackSlot buffer = f.StackSlot(16, 8, "buf");
             f.Store(buffer, 0, IrFunctionBuilder.I64(0));
             f.Store(buffer, 8, IrFunctionBuilder.I64(0));
@@ -58,7 +60,7 @@ namespace Ebpf.Compiler.Backend.Tests
                     }
                 }
 
-                Terminate(f, random, values, blocks, b);
+                Terminate(f, random, values, blocks, b, trips);
             }
 
             return f.Function;
@@ -140,8 +142,16 @@ namespace Ebpf.Compiler.Backend.Tests
             }
         }
 
-        private static void Terminate(IrFunctionBuilder f, Random random, List<IrValue> values, List<BasicBlock> blocks, int index)
+        private static void Terminate(IrFunctionBuilder f, Random random, List<IrValue> values, List<BasicBlock> blocks, int index, VirtualRegister trips)
         {
+            if (index > 0 && index < blocks.Count - 1 && random.Next(4) == 0)
+            {
+                // A back edge, taken at most `trips` times in all: every function still ends.
+                f.Emit(new BinaryInstruction(BinaryOperation.Subtract, trips, trips, IrFunctionBuilder.I64(1)));
+                f.Branch(Condition.SignedGreaterOrEqual, trips, IrFunctionBuilder.I64(0), blocks[random.Next(1, index + 1)], blocks[random.Next(index + 1, blocks.Count)]);
+                return;
+            }
+
             if (index == blocks.Count - 1 || random.Next(8) == 0)
             {
                 IrValue result = random.Next(3) == 0
