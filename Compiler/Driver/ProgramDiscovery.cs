@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using Ebpf.Asm;
+using Ebpf.Compiler.FrontEnd;
+using Microsoft.CodeAnalysis;
+
+namespace Ebpf.Compiler.Driver
+{
+    /// <summary>Finds program methods by attribute (full metadata names of Ebpf.Dsl) and checks their signatures.</summary>
+    internal static class ProgramDiscovery
+    {
+        /// <summary>The program declared by <paramref name="method"/>'s attribute, or null when it has none.</summary>
+        public static ProgramDeclaration? Declaration(IMethodSymbol method)
+        {
+            foreach (AttributeData attribute in method.GetAttributes())
+            {
+                switch (DslNames.Of(attribute.AttributeClass))
+                {
+                    case DslNames.Xdp:
+                        return new ProgramDeclaration(method, ProgramType.Xdp, AttachType.Xdp, "Xdp", DslNames.XdpContext, "Ebpf.Dsl.XdpAction");
+                    case DslNames.CgroupSkb:
+                        bool ingress = attribute.ConstructorArguments.Length == 1 && System.Convert.ToInt32(attribute.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture) == 0;
+                        return new ProgramDeclaration(
+                            method,
+                            ProgramType.CgroupSkb,
+                            ingress ? AttachType.CgroupInetIngress : AttachType.CgroupInetEgress,
+                            "CgroupSkb",
+                            DslNames.SkBuffContext,
+                            "Ebpf.Dsl.CgroupSkbVerdict");
+                    case DslNames.SchedCls:
+                        return new ProgramDeclaration(method, ProgramType.SchedCls, null, "SchedCls", DslNames.SkBuffContext, "Ebpf.Dsl.TcAction");
+                    case DslNames.SocketFilter:
+                        return new ProgramDeclaration(method, ProgramType.SocketFilter, null, "SocketFilter", DslNames.SkBuffContext, "System.UInt32");
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The program methods of a class, in declaration order.</summary>
+        public static List<ProgramDeclaration> Programs(INamedTypeSymbol programClass) =>
+            programClass.GetMembers().OfType<IMethodSymbol>().Select(Declaration).Where(d => d != null).Select(d => d!).ToList();
+
+        /// <summary>Reports EBPF1001 and EBPF1003 for a program; true when its signature is usable.</summary>
+        public static bool Check(ProgramDeclaration program, List<Diagnostic> diagnostics)
+        {
+            IMethodSymbol method = program.Method;
+            Location location = method.Locations.FirstOrDefault() ?? Location.None;
+            bool ok = method.IsStatic && !method.IsGenericMethod && method.Parameters.Length == 1 &&
+                method.Parameters[0].RefKind == RefKind.None &&
+                DslNames.Of(method.Parameters[0].Type) == program.ContextType &&
+                DslNames.Of(method.ReturnType) == program.VerdictType;
+            if (!ok)
+            {
+                string context = program.ContextType.Substring(program.ContextType.LastIndexOf('.') + 1);
+                string verdict = program.VerdictType == "System.UInt32" ? "uint" : program.VerdictType.Substring(program.VerdictType.LastIndexOf('.') + 1);
+                diagnostics.Add(FrontEndDiagnostics.Create(
+                    FrontEndDiagnostics.ProgramSignature,
+                    location,
+                    $"Program '{method.Name}' with [{program.Attribute}] must be declared as 'static {verdict} {method.Name}({context} ctx)'"));
+            }
+
+            if (System.Text.Encoding.UTF8.GetByteCount(method.Name) > 15)
+            {
+                diagnostics.Add(FrontEndDiagnostics.Create(
+                    FrontEndDiagnostics.ProgramName,
+                    location,
+                    $"Program name '{method.Name}' is longer than 15 bytes; the kernel keeps only '{method.Name.Substring(0, 15)}'"));
+            }
+
+            return ok;
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Linq;
+using Ebpf.Compiler.IR;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>Calls: map helpers, tail calls, <c>Bpf</c> helpers, byte order, packet access, and inlined static methods.</summary>
+    internal sealed partial class BodyLowering
+    {
+        private const int MapLookup = 1;
+        private const int MapUpdate = 2;
+        private const int MapDelete = 3;
+        private const int TracePrintk = 6;
+        private const int LookupPercpu = 195;
+
+        private LoweredValue Invocation(IInvocationOperation invocation)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            if (DslNames.Attribute(target, DslNames.ManagedOnly) != null)
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedOperation, invocation.Syntax, $"'{target.Name}' is [ManagedOnly]: user space and tests may use it, BPF programs may not");
+                return LoweredValue.None;
+            }
+
+            string owner = DslNames.Of(target.ContainingType);
+            if (DslNames.IsMap(target.ContainingType))
+            {
+                return MapCall(invocation, owner);
+            }
+
+            switch (owner)
+            {
+                case DslNames.Bpf:
+                    return BpfCall(invocation);
+                case DslNames.Net:
+                    return ByteOrder(invocation);
+                case DslNames.Packet:
+                    return PacketCall(invocation);
+                case DslNames.XdpContext:
+                case DslNames.SkBuffContext:
+                    return ContextCall(invocation);
+            }
+
+            if (target.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && invocation.Instance != null && target.Name == "GetValueOrDefault")
+            {
+                LoweredValue instance = LowerValue(invocation.Instance);
+                if (instance.Kind == LoweredValueKind.Null && invocation.Type is { } type && IsScalarType(type))
+                {
+                    return invocation.Arguments.Length == 1 ? LowerValue(invocation.Arguments[0].Value) : LoweredValue.Scalar(IrFunctionBuilder.Constant(RegisterType(type), 0), type);
+                }
+
+                return instance;
+            }
+
+            return Inline(invocation);
+        }
+
+        private LoweredValue MapCall(IInvocationOperation invocation, string owner)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            LoweredValue map = invocation.Instance is null ? LoweredValue.None : LowerValue(invocation.Instance);
+            if (map.Kind != LoweredValueKind.Map)
+            {
+                return map.Kind == LoweredValueKind.None ? map : Unsupported(invocation, "a map that is not a static readonly field of the program class");
+            }
+
+            IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            switch (target.Name)
+            {
+                case "Lookup" when arguments.Count == 1:
+                case "LookupOnCpu" when arguments.Count == 2:
+                {
+                    IrValue key = KeyPointer(arguments[0]);
+                    ITypeSymbol element = ((INamedTypeSymbol)target.ReturnType).TypeArguments[0];
+                    IrValue mapPointer = f.Map(map.Name!);
+                    IrValue found = arguments.Count == 1
+                        ? f.CallHelper(MapLookup, IrType.PointerTo(PointerKind.MapValueOrNull), mapPointer, key)!
+                        : f.CallHelper(LookupPercpu, IrType.PointerTo(PointerKind.MapValueOrNull), mapPointer, key, Argument64(arguments[1]))!;
+                    return LoweredValue.MapValue(found, element);
+                }
+
+                case "Update" when arguments.Count == 3:
+                {
+                    IrValue key = KeyPointer(arguments[0]);
+                    IParameterSymbol valueParameter = arguments[1].Parameter!;
+                    IrValue value = StackPointerTo(LowerOperand(arguments[1].Value), valueParameter.Type, arguments[1].Syntax);
+                    IrValue flags = Argument64(arguments[2]);
+                    return LoweredValue.Scalar(f.CallHelper(MapUpdate, IrType.I64, f.Map(map.Name!), key, value, flags)!, target.ReturnType);
+                }
+
+                case "Delete" when arguments.Count == 1:
+                {
+                    IrValue key = KeyPointer(arguments[0]);
+                    return LoweredValue.Scalar(f.CallHelper(MapDelete, IrType.I64, f.Map(map.Name!), key)!, target.ReturnType);
+                }
+
+                case "TailCall" when owner == DslNames.ProgramArrayMap && arguments.Count == 2:
+                    return TailCall(invocation, map, arguments);
+                default:
+                    return Unsupported(invocation, $"'{target.ContainingType!.Name}.{target.Name}'");
+            }
+        }
+
+        private LoweredValue TailCall(IInvocationOperation invocation, LoweredValue map, IReadOnlyList<IArgumentOperation> arguments)
+        {
+            LoweredValue context = LowerValue(arguments[0].Value);
+            if (context.Kind != LoweredValueKind.Context)
+            {
+                return context.Kind == LoweredValueKind.None ? context : Unsupported(arguments[0], "a tail call with another context than the program's");
+            }
+
+            LoweredValue target = LowerValue(arguments[1].Value);
+            IFieldSymbol field = program.Maps.First(pair => pair.Value == map.Name).Key;
+            if (target.Kind == LoweredValueKind.MethodGroup)
+            {
+                if (program.TailCalls.Record(field, target.Method!, arguments[1].Syntax, program))
+                {
+                    f.TailCall(context.Value!, map.Name!, target.Method!.Name);
+                }
+            }
+            else if (target.Kind == LoweredValueKind.Scalar)
+            {
+                f.TailCall(context.Value!, map.Name!, Resize(target.Value!, false, IrType.I32));
+            }
+            else if (target.Kind != LoweredValueKind.None)
+            {
+                Unsupported(arguments[1], "this tail-call target (name a program method, or pass a slot number)");
+            }
+
+            // A tail call that returns has failed: in the kernel the result is always null.
+            return LoweredValue.Null(invocation.Type);
+        }
+
+        private IrValue KeyPointer(IArgumentOperation argument)
+        {
+            ITypeSymbol type = argument.Parameter!.Type;
+            return StackPointerTo(LowerOperand(argument.Value) is { Kind: LoweredValueKind.Address } place ? place : LowerValue(argument.Value), type, argument.Syntax);
+        }
+
+        private IrValue Argument64(IArgumentOperation argument)
+        {
+            LoweredValue value = LowerValue(argument.Value);
+            return value.Kind == LoweredValueKind.Scalar ? Resize(value.Value!, IsSigned(value.Type), IrType.I64) : IrFunctionBuilder.I64(0);
+        }
+
+        /// <summary>Arguments in parameter order (named arguments and defaults included).</summary>
+        private static IReadOnlyList<IArgumentOperation> Ordered(IInvocationOperation invocation) =>
+            invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+
+        private LoweredValue BpfCall(IInvocationOperation invocation)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            if (target.Name == "TracePrintk")
+            {
+                LoweredValue format = LowerValue(arguments[0].Value);
+                if (format.Kind != LoweredValueKind.String)
+                {
+                    program.Report(FrontEndDiagnostics.StringOutsideFormat, arguments[0].Syntax, "the trace_printk format must be a string literal");
+                    return LoweredValue.None;
+                }
+
+                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(format.Name + "\0");
+                StackSlot slot = f.StackSlot((bytes.Length + 7) / 8 * 8, 8, "format");
+                for (int position = 0; position < bytes.Length; position += 4)
+                {
+                    long word = 0;
+                    for (int k = 0; k < 4 && position + k < bytes.Length; k++)
+                    {
+                        word |= (long)bytes[position + k] << (8 * k);
+                    }
+
+                    f.Store(slot, position, IrFunctionBuilder.I32(word), 32);
+                }
+
+                var values = new List<IrValue> { slot, IrFunctionBuilder.I32(bytes.Length) };
+                values.AddRange(arguments.Skip(1).Select(Argument64));
+                return LoweredValue.Scalar(f.CallHelper(TracePrintk, IrType.I64, values.ToArray())!, target.ReturnType);
+            }
+
+            if (DslNames.Attribute(target, DslNames.HelperCall) is { } helper && helper.ConstructorArguments.Length > 0 && helper.ConstructorArguments[0].Value is int id &&
+                target.Parameters.All(p => IsScalarType(p.Type) && p.RefKind == RefKind.None) && IsScalarType(target.ReturnType))
+            {
+                IrValue[] values = arguments.Select(Argument64).ToArray();
+                IrValue returned = f.CallHelper(id, IrType.I64, values)!;
+                return LoweredValue.Scalar(Resize(returned, false, RegisterType(target.ReturnType)), target.ReturnType);
+            }
+
+            return Unsupported(invocation, $"'Bpf.{target.Name}'");
+        }
+
+        private LoweredValue ByteOrder(IInvocationOperation invocation)
+        {
+            LoweredValue value = invocation.Arguments.Length == 1 ? LowerValue(invocation.Arguments[0].Value) : LoweredValue.None;
+            if (value.Kind != LoweredValueKind.Scalar || !IsScalarType(invocation.TargetMethod.ReturnType))
+            {
+                return value.Kind == LoweredValueKind.None ? value : Unsupported(invocation, "this byte-order call");
+            }
+
+            ITypeSymbol type = invocation.TargetMethod.ReturnType;
+            IrValue operand = ScalarOf(value, type);
+            return LoweredValue.Scalar(f.Unary(UnaryOperation.ByteSwap, operand is IrConstant ? f.Move(operand) : operand), type);
+        }
+
+        private LoweredValue ContextCall(IInvocationOperation invocation)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            LoweredValue context = invocation.Instance is null ? LoweredValue.None : LowerValue(invocation.Instance);
+            IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            int helper;
+            bool passContext = true;
+            switch (target.Name)
+            {
+                case "AdjustHead": helper = 44; break;
+                case "AdjustTail": helper = 65; break;
+                case "AdjustMeta": helper = 54; break;
+                case "Redirect": helper = 23; passContext = false; break;
+                default: return Unsupported(invocation, $"'{target.ContainingType!.Name}.{target.Name}'");
+            }
+
+            if (context.Kind != LoweredValueKind.Context)
+            {
+                return context.Kind == LoweredValueKind.None ? context : Unsupported(invocation, "a context other than the program's parameter");
+            }
+
+            var values = new List<IrValue>();
+            if (passContext)
+            {
+                values.Add(context.Value!);
+            }
+
+            values.AddRange(arguments.Select(Argument64));
+            IrValue returned = f.CallHelper(helper, IrType.I64, values.ToArray())!;
+            return LoweredValue.Scalar(Resize(returned, false, RegisterType(target.ReturnType)), target.ReturnType);
+        }
+
+        private LoweredValue PacketCall(IInvocationOperation invocation)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            LoweredValue packet = invocation.Instance is null ? LoweredValue.None : LowerValue(invocation.Instance);
+            if (packet.Kind != LoweredValueKind.Packet)
+            {
+                return packet.Kind == LoweredValueKind.None ? packet : Unsupported(invocation, "a packet other than ctx.Packet or ctx.Metadata");
+            }
+
+            IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            ITypeSymbol element = target.TypeArguments.Length == 1 ? target.TypeArguments[0] : target.ReturnType;
+            if (program.Layout(element) is not TypeLayout layout)
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedType, invocation.Syntax, $"'{element.ToDisplayString()}' has no fixed unmanaged layout");
+                return LoweredValue.None;
+            }
+
+            IrValue start = PacketStart(packet.IsMetadata);
+            LoweredValue offset = LowerValue(arguments[0].Value);
+            IrValue pointer = offset.Kind == LoweredValueKind.Scalar && !(offset.Value is IrConstant { Bits: 0 })
+                ? f.Add(start, Resize(offset.Value!, true, IrType.I64))
+                : start;
+            switch (target.Name)
+            {
+                case "At":
+                    return LoweredValue.PacketRef(pointer, element, packet.IsMetadata);
+                case "TryRead":
+                case "TryWrite":
+                {
+                    LoweredValue other = LowerOperand(arguments[1].Value);
+                    IrValue limit = f.Add(pointer, IrFunctionBuilder.I64(layout.Size));
+                    IrValue end = PacketEnd(packet.IsMetadata);
+                    VirtualRegister ok = f.Register(IrType.I32, "inBounds");
+                    BasicBlock inside = f.Block("inBounds");
+                    BasicBlock outside = f.Block("outOfBounds");
+                    BasicBlock join = f.Block("afterAccess");
+                    f.Branch(Ebpf.Compiler.IR.Condition.UnsignedGreater, limit, end, outside, inside);
+                    f.At(inside);
+                    LoweredValue bytes = LoweredValue.Address(pointer, 0, element);
+                    if (target.Name == "TryRead")
+                    {
+                        Store(other, Read(bytes), invocation);
+                    }
+                    else
+                    {
+                        Store(bytes, Read(other), invocation);
+                    }
+
+                    f.Assign(ok, IrFunctionBuilder.I32(1));
+                    f.Jump(join);
+                    f.At(outside);
+                    f.Assign(ok, IrFunctionBuilder.I32(0));
+                    f.Jump(join);
+                    f.At(join);
+                    return LoweredValue.Scalar(ok, target.ReturnType);
+                }
+
+                default:
+                    return Unsupported(invocation, $"'Packet.{target.Name}'");
+            }
+        }
+    }
+}

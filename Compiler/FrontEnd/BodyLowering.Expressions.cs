@@ -1,0 +1,267 @@
+using Ebpf.Compiler.IR;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>Expressions: constants, locals, captures, operators, conversions, assignments.</summary>
+    internal sealed partial class BodyLowering
+    {
+        /// <summary>An rvalue: scalars are loaded from memory; structs stay addresses.</summary>
+        private LoweredValue LowerValue(IOperation operation)
+        {
+            LoweredValue value = LowerOperand(operation);
+            return Read(value);
+        }
+
+        private LoweredValue Read(LoweredValue value)
+        {
+            if (value.Kind == LoweredValueKind.Address && value.Type is { } type && IsScalarType(type))
+            {
+                IrType registerType = RegisterType(type);
+                return LoweredValue.Scalar(f.Load(registerType, value.Value!, value.Offset, TypeLayout.PrimitiveSize(type) * 8), type);
+            }
+
+            return value;
+        }
+
+        /// <summary>An operand: lvalues come back as addresses (or the local's register).</summary>
+        private LoweredValue LowerOperand(IOperation operation)
+        {
+            program.CancellationToken.ThrowIfCancellationRequested();
+            if (operation.ConstantValue.HasValue)
+            {
+                return Constant(operation, operation.ConstantValue.Value, operation.Type);
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return Local(local.Local, local.Syntax);
+                case IParameterReferenceOperation parameter:
+                    return parameters.TryGetValue(parameter.Parameter, out LoweredValue? bound) ? bound : Unsupported(operation, "this parameter");
+                case IFieldReferenceOperation field:
+                    return Field(field);
+                case IPropertyReferenceOperation property:
+                    return Property(property);
+                case IFlowCaptureOperation capture:
+                    Capture(capture);
+                    return LoweredValue.None;
+                case IFlowCaptureReferenceOperation reference:
+                    return captures.TryGetValue(reference.Id, out LoweredValue? captured) ? captured : Unsupported(operation, "this expression");
+                case IConversionOperation conversion:
+                    return Conversion(conversion);
+                case IBinaryOperation binary:
+                    return Binary(binary);
+                case IUnaryOperation unary:
+                    return Unary(unary);
+                case IIsNullOperation:
+                case IIsPatternOperation:
+                    return ConditionValue(operation);
+                case ISimpleAssignmentOperation assignment:
+                    return Assign(assignment);
+                case ICompoundAssignmentOperation compound:
+                    return CompoundAssign(compound);
+                case IIncrementOrDecrementOperation increment:
+                    return Increment(increment);
+                case IDefaultValueOperation:
+                    return operation.Type is { } defaultType && !IsScalarType(defaultType) ? LoweredValue.Zero(defaultType) : Unsupported(operation, "default of this type");
+                case IObjectCreationOperation creation:
+                    return Creation(creation);
+                case IInvocationOperation invocation:
+                    return Invocation(invocation);
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation target }:
+                    return LoweredValue.MethodGroup(target.Method);
+                case IMethodReferenceOperation reference:
+                    return LoweredValue.MethodGroup(reference.Method);
+                case IExpressionStatementOperation statement:
+                    return LowerOperand(statement.Operation);
+                case IEmptyOperation:
+                    return LoweredValue.None;
+                case IThrowOperation:
+                    program.Report(FrontEndDiagnostics.Exceptions, operation.Syntax, "throw is not supported in BPF programs");
+                    return LoweredValue.None;
+                case IArrayCreationOperation:
+                case IAnonymousObjectCreationOperation:
+                case ITupleOperation:
+                    program.Report(FrontEndDiagnostics.Allocation, operation.Syntax, "BPF programs cannot allocate: " + Describe(operation));
+                    return LoweredValue.None;
+                case IInterpolatedStringOperation:
+                    program.Report(FrontEndDiagnostics.StringOutsideFormat, operation.Syntax, "strings are allowed only as a literal Bpf.TracePrintk format");
+                    return LoweredValue.None;
+                case IFlowAnonymousFunctionOperation:
+                case IAnonymousFunctionOperation:
+                    program.Report(FrontEndDiagnostics.IndirectCall, operation.Syntax, "lambdas and anonymous methods are not supported in BPF programs");
+                    return LoweredValue.None;
+                case IInvalidOperation:
+                    return LoweredValue.None;
+                default:
+                    return Unsupported(operation, Describe(operation));
+            }
+        }
+
+        private LoweredValue Unsupported(IOperation operation, string what)
+        {
+            if (operation.Type is { } type && IsFloating(type))
+            {
+                program.Report(FrontEndDiagnostics.FloatingPoint, operation.Syntax, "floating point is not supported in BPF programs");
+            }
+            else
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedOperation, operation.Syntax, what + " is not supported in BPF programs");
+            }
+
+            return LoweredValue.None;
+        }
+
+        private static string Describe(IOperation operation)
+        {
+            string kind = operation.Kind.ToString();
+            var text = new System.Text.StringBuilder();
+            foreach (char c in kind)
+            {
+                if (char.IsUpper(c) && text.Length > 0)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(char.ToLowerInvariant(c));
+            }
+
+            return text + " (" + operation.Syntax.ToString().Split('\n')[0].Trim() + ")";
+        }
+
+        private LoweredValue Constant(IOperation operation, object? value, ITypeSymbol? type)
+        {
+            switch (value)
+            {
+                case null:
+                    return LoweredValue.Null(type);
+                case string text:
+                    return LoweredValue.String(text);
+                case bool flag:
+                    return LoweredValue.Scalar(IrFunctionBuilder.I32(flag ? 1 : 0), type);
+                case float _:
+                case double _:
+                case decimal _:
+                    program.Report(FrontEndDiagnostics.FloatingPoint, operation.Syntax, "floating point is not supported in BPF programs");
+                    return LoweredValue.None;
+                case ulong big:
+                    return LoweredValue.Scalar(IrFunctionBuilder.Constant(IrType.I64, unchecked((long)big)), type);
+                case char c:
+                    return LoweredValue.Scalar(IrFunctionBuilder.Constant(IrType.I16, c), type);
+                default:
+                    if (type is null || !IsScalarType(type))
+                    {
+                        return Unsupported(operation, "a constant of this type");
+                    }
+
+                    return LoweredValue.Scalar(IrFunctionBuilder.Constant(RegisterType(type), System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)), type);
+            }
+        }
+
+        private void Capture(IFlowCaptureOperation capture)
+        {
+            LoweredValue value = LowerValue(capture.Value);
+            if (captures.TryGetValue(capture.Id, out LoweredValue? existing))
+            {
+                if (existing.Kind == LoweredValueKind.Scalar && existing.Value is VirtualRegister register && value.Kind == LoweredValueKind.Scalar)
+                {
+                    f.Assign(register, Resize(value.Value!, IsSigned(value.Type), register.Type));
+                }
+                else if (existing.Kind == LoweredValueKind.Address && !IsScalarType(existing.Type!) && (value.Kind == LoweredValueKind.Address || value.Kind == LoweredValueKind.Zero))
+                {
+                    CopyInto(existing, value, capture.Syntax);
+                }
+                else if (value.Kind != LoweredValueKind.None)
+                {
+                    Unsupported(capture.Value, "a conditional choice between these values");
+                }
+
+                return;
+            }
+
+            switch (value.Kind)
+            {
+                case LoweredValueKind.Scalar:
+                    VirtualRegister register = f.Register(value.Value!.Type, "c" + captures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    f.Assign(register, value.Value);
+                    captures[capture.Id] = LoweredValue.Scalar(register, value.Type ?? capture.Value.Type);
+                    break;
+                case LoweredValueKind.Zero:
+                    LoweredValue slot = NewStructLocal(value.Type!, "tmp", capture.Syntax);
+                    CopyInto(slot, value, capture.Syntax);
+                    captures[capture.Id] = slot;
+                    break;
+                default:
+                    captures[capture.Id] = value;
+                    break;
+            }
+        }
+
+        private LoweredValue Local(ILocalSymbol local, SyntaxNode syntax)
+        {
+            if (locals.TryGetValue(local, out LoweredValue? storage))
+            {
+                return storage;
+            }
+
+            if (local.IsRef)
+            {
+                return LoweredValue.None;
+            }
+
+            ITypeSymbol type = local.Type;
+            string name = local.Name;
+            if (IsScalarType(type))
+            {
+                storage = LoweredValue.Scalar(f.Register(RegisterType(type), name), type);
+            }
+            else if (DslNames.Of(type) == DslNames.MapValue && type is INamedTypeSymbol mapValue)
+            {
+                storage = LoweredValue.MapValue(f.Register(IrType.PointerTo(PointerKind.MapValueOrNull), name), mapValue.TypeArguments[0]);
+            }
+            else if (DslNames.Of(type) == DslNames.PacketRef && type is INamedTypeSymbol packetRef)
+            {
+                storage = LoweredValue.PacketRef(f.Register(IrType.PointerTo(PointerKind.Packet), name), packetRef.TypeArguments[0]);
+            }
+            else
+            {
+                storage = NewStructLocal(type, name, syntax);
+            }
+
+            locals[local] = storage;
+            return storage;
+        }
+
+        private LoweredValue NewStructLocal(ITypeSymbol type, string name, SyntaxNode syntax)
+        {
+            TypeLayout? layout = program.Layout(type);
+            if (layout is null)
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedType, syntax, $"'{type.ToDisplayString()}' has no fixed unmanaged layout; BPF programs use integers, enums and unmanaged structs");
+                return LoweredValue.None;
+            }
+
+            return LoweredValue.Address(f.StackSlot(layout.Size, System.Math.Max(layout.Alignment, 1), name), 0, type);
+        }
+
+        private LoweredValue Creation(IObjectCreationOperation creation)
+        {
+            ITypeSymbol? type = creation.Type;
+            if (type is null || type.IsReferenceType)
+            {
+                program.Report(FrontEndDiagnostics.Allocation, creation.Syntax, "BPF programs cannot allocate: 'new' of a reference type");
+                return LoweredValue.None;
+            }
+
+            if (creation.Arguments.Length > 0 || creation.Initializer != null && creation.Initializer.Initializers.Length > 0)
+            {
+                return Unsupported(creation, "a struct constructor with arguments");
+            }
+
+            return LoweredValue.Zero(type);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+using Ebpf.Compiler.IR;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>
+    /// Integer operators with C# semantics: results wrap at the type's width, shifts mask their count (<c>n &amp; 31</c>
+    /// for 32-bit, <c>n &amp; 63</c> for 64-bit operands), conversions extend by the source's signedness or truncate.
+    /// Division and remainder follow the kernel, not the CLR: <c>x / 0 == 0</c>, <c>x % 0 == x</c> and
+    /// <c>int.MinValue / -1 == int.MinValue</c> (nothing throws in BPF).
+    /// </summary>
+    internal sealed partial class BodyLowering
+    {
+        private static bool IsScalarType(ITypeSymbol type) => TypeLayout.PrimitiveSize(type) > 0;
+
+        private static bool IsFloating(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Single || type.SpecialType == SpecialType.System_Double || type.SpecialType == SpecialType.System_Decimal;
+
+        private static ITypeSymbol Underlying(ITypeSymbol type) =>
+            type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying : type;
+
+        private static bool IsSigned(ITypeSymbol? type)
+        {
+            switch (type is null ? SpecialType.None : Underlying(type).SpecialType)
+            {
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_IntPtr:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The IR type a value of this C# type lives in: its width; bool is an i32 holding 0 or 1.</summary>
+        private static IrType RegisterType(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Boolean ? IrType.I32 : IrType.Scalar(TypeLayout.PrimitiveSize(type) * 8);
+
+        /// <summary>Widens (by signedness) or truncates a scalar to <paramref name="target"/>.</summary>
+        private IrValue Resize(IrValue value, bool signed, IrType target)
+        {
+            if (value.Type == target || target.IsPointer || value.Type.IsPointer)
+            {
+                return value;
+            }
+
+            if (value is IrConstant constant)
+            {
+                long bits = (long)constant.Bits;
+                if (signed && value.Type.Width < 64)
+                {
+                    int shift = 64 - value.Type.Width;
+                    bits = bits << shift >> shift;
+                }
+
+                return IrFunctionBuilder.Constant(target, bits);
+            }
+
+            if (target.Width > value.Type.Width)
+            {
+                return f.Convert(signed ? ConversionKind.SignExtend : ConversionKind.ZeroExtend, value, target);
+            }
+
+            return f.Convert(ConversionKind.Truncate, value, target);
+        }
+
+        private IrValue ScalarOf(LoweredValue value, ITypeSymbol type)
+        {
+            IrType target = RegisterType(type);
+            if (value.Kind != LoweredValueKind.Scalar)
+            {
+                return IrFunctionBuilder.Constant(target, 0);
+            }
+
+            return Resize(value.Value!, IsSigned(value.Type), target);
+        }
+
+        private LoweredValue Conversion(IConversionOperation conversion)
+        {
+            ITypeSymbol? target = conversion.Type;
+            ITypeSymbol? source = conversion.Operand.Type;
+            if (conversion.OperatorMethod != null)
+            {
+                return Unsupported(conversion, "a user-defined conversion");
+            }
+
+            if (target is not null && IsFloating(target) || source is not null && IsFloating(source))
+            {
+                program.Report(FrontEndDiagnostics.FloatingPoint, conversion.Syntax, "floating point is not supported in BPF programs");
+                return LoweredValue.None;
+            }
+
+            LoweredValue operand = LowerValue(conversion.Operand);
+            if (source is { IsValueType: true } && target is { IsReferenceType: true })
+            {
+                program.Report(FrontEndDiagnostics.Allocation, conversion.Syntax, "BPF programs cannot allocate: boxing a value");
+                return LoweredValue.None;
+            }
+
+            if (target is null || operand.Kind != LoweredValueKind.Scalar)
+            {
+                return operand;
+            }
+
+            if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                return LoweredValue.Scalar(operand.Value!, nullable.TypeArguments[0]);
+            }
+
+            if (!IsScalarType(target))
+            {
+                return Unsupported(conversion, $"a conversion to '{target.ToDisplayString()}'");
+            }
+
+            if (conversion.IsChecked && TypeLayout.PrimitiveSize(target) <= TypeLayout.PrimitiveSize(operand.Type ?? target) && IsSigned(target) != IsSigned(operand.Type))
+            {
+                program.Report(FrontEndDiagnostics.Exceptions, conversion.Syntax, "checked conversions can throw; BPF programs use unchecked arithmetic");
+            }
+
+            return LoweredValue.Scalar(ScalarOf(operand, target), target);
+        }
+
+        private LoweredValue Binary(IBinaryOperation binary)
+        {
+            if (binary.OperatorMethod != null)
+            {
+                return Unsupported(binary, "a user-defined operator");
+            }
+
+            if (IsComparison(binary.OperatorKind))
+            {
+                return ConditionValue(binary);
+            }
+
+            if (binary.IsChecked && (binary.OperatorKind == BinaryOperatorKind.Add || binary.OperatorKind == BinaryOperatorKind.Subtract || binary.OperatorKind == BinaryOperatorKind.Multiply))
+            {
+                program.Report(FrontEndDiagnostics.Exceptions, binary.Syntax, "checked arithmetic can throw; BPF programs use unchecked arithmetic");
+            }
+
+            LoweredValue left = LowerValue(binary.LeftOperand);
+            LoweredValue right = LowerValue(binary.RightOperand);
+            if (left.Kind != LoweredValueKind.Scalar || right.Kind != LoweredValueKind.Scalar || binary.Type is null || !IsScalarType(binary.Type))
+            {
+                return left.Kind == LoweredValueKind.None || right.Kind == LoweredValueKind.None ? LoweredValue.None : Unsupported(binary, "this operator on these operands");
+            }
+
+            IrValue? value = Arithmetic(binary.OperatorKind, left, right, binary.Type, binary);
+            return value is null ? LoweredValue.None : LoweredValue.Scalar(value, binary.Type);
+        }
+
+        /// <summary>left op right in <paramref name="type"/>; null (reported) when the operator is not an integer one.</summary>
+        private IrValue? Arithmetic(BinaryOperatorKind kind, LoweredValue left, LoweredValue right, ITypeSymbol type, IOperation at)
+        {
+            IrType irType = RegisterType(type);
+            bool signed = IsSigned(left.Type ?? type);
+            IrValue l = Resize(left.Value!, IsSigned(left.Type), irType);
+            if (l is IrConstant)
+            {
+                l = f.Move(l);
+            }
+
+            if (kind == BinaryOperatorKind.LeftShift || kind == BinaryOperatorKind.RightShift || kind == BinaryOperatorKind.UnsignedRightShift)
+            {
+                int mask = irType.Width == 64 ? 63 : 31;
+                IrValue count;
+                if (right.Value is IrConstant constantCount)
+                {
+                    count = IrFunctionBuilder.Constant(irType, (long)constantCount.Bits & mask);
+                }
+                else
+                {
+                    IrValue masked = f.And(right.Value!, IrFunctionBuilder.Constant(right.Value!.Type, mask));
+                    count = Resize(masked, false, irType);
+                }
+
+                if (kind == BinaryOperatorKind.LeftShift)
+                {
+                    return f.ShiftLeft(l, count);
+                }
+
+                return f.ShiftRight(l, count, kind == BinaryOperatorKind.RightShift && signed);
+            }
+
+            IrValue r = Resize(right.Value!, IsSigned(right.Type), irType);
+            switch (kind)
+            {
+                case BinaryOperatorKind.Add: return f.Add(l, r);
+                case BinaryOperatorKind.Subtract: return f.Subtract(l, r);
+                case BinaryOperatorKind.Multiply: return f.Multiply(l, r);
+                case BinaryOperatorKind.Divide: return f.Divide(l, r, signed);
+                case BinaryOperatorKind.Remainder: return f.Remainder(l, r, signed);
+                case BinaryOperatorKind.And: return f.And(l, r);
+                case BinaryOperatorKind.Or: return f.Or(l, r);
+                case BinaryOperatorKind.ExclusiveOr: return f.Xor(l, r);
+                default:
+                    Unsupported(at, "the operator " + kind);
+                    return null;
+            }
+        }
+
+        private static bool IsComparison(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.Equals || kind == BinaryOperatorKind.NotEquals || kind == BinaryOperatorKind.LessThan ||
+            kind == BinaryOperatorKind.LessThanOrEqual || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
+
+        private LoweredValue Unary(IUnaryOperation unary)
+        {
+            if (unary.OperatorKind == UnaryOperatorKind.Not)
+            {
+                return ConditionValue(unary);
+            }
+
+            LoweredValue operand = LowerValue(unary.Operand);
+            if (operand.Kind != LoweredValueKind.Scalar || unary.Type is null || !IsScalarType(unary.Type))
+            {
+                return operand.Kind == LoweredValueKind.None ? operand : Unsupported(unary, "this operator");
+            }
+
+            IrValue value = ScalarOf(operand, unary.Type);
+            switch (unary.OperatorKind)
+            {
+                case UnaryOperatorKind.Plus:
+                    return LoweredValue.Scalar(value, unary.Type);
+                case UnaryOperatorKind.Minus:
+                    return LoweredValue.Scalar(f.Unary(UnaryOperation.Negate, value is IrConstant ? f.Move(value) : value), unary.Type);
+                case UnaryOperatorKind.BitwiseNegation:
+                    return LoweredValue.Scalar(f.Unary(UnaryOperation.Not, value is IrConstant ? f.Move(value) : value), unary.Type);
+                default:
+                    return Unsupported(unary, "the operator " + unary.OperatorKind);
+            }
+        }
+
+        private LoweredValue Assign(ISimpleAssignmentOperation assignment)
+        {
+            if (assignment.IsRef && assignment.Target is ILocalReferenceOperation refLocal)
+            {
+                LoweredValue place = LowerOperand(assignment.Value);
+                locals[refLocal.Local] = place;
+                return place;
+            }
+
+            LoweredValue target = LowerOperand(assignment.Target);
+            LoweredValue value = LowerValue(assignment.Value);
+            return Store(target, value, assignment);
+        }
+
+        /// <summary>Stores into a local register, a scalar in memory, or a whole struct; returns the stored value.</summary>
+        private LoweredValue Store(LoweredValue target, LoweredValue value, IOperation at)
+        {
+            if (value.Kind == LoweredValueKind.None || target.Kind == LoweredValueKind.None)
+            {
+                return LoweredValue.None;
+            }
+
+            switch (target.Kind)
+            {
+                case LoweredValueKind.Scalar when target.Value is VirtualRegister register && value.Kind == LoweredValueKind.Scalar:
+                    IrValue resized = Resize(value.Value!, IsSigned(value.Type), register.Type);
+                    f.Assign(register, resized);
+                    return LoweredValue.Scalar(register, target.Type);
+                case LoweredValueKind.Address when IsScalarType(target.Type!) && value.Kind == LoweredValueKind.Scalar:
+                    IrValue stored = ScalarOf(value, target.Type!);
+                    f.Store(target.Value!, target.Offset, stored, TypeLayout.PrimitiveSize(target.Type!) * 8);
+                    return LoweredValue.Scalar(stored, target.Type);
+                case LoweredValueKind.Address when value.Kind == LoweredValueKind.Address || value.Kind == LoweredValueKind.Zero:
+                    CopyInto(target, value, at.Syntax);
+                    return target;
+                case LoweredValueKind.MapValue when target.Value is VirtualRegister pointer && value.Kind == LoweredValueKind.MapValue:
+                    f.Assign(pointer, value.Value!);
+                    return target;
+                case LoweredValueKind.PacketRef when target.Value is VirtualRegister pointer && value.Kind == LoweredValueKind.PacketRef:
+                    f.Assign(pointer, value.Value!);
+                    return target;
+                default:
+                    return Unsupported(at, "this assignment");
+            }
+        }
+
+        private LoweredValue CompoundAssign(ICompoundAssignmentOperation compound)
+        {
+            if (compound.OperatorMethod != null)
+            {
+                return Unsupported(compound, "a user-defined operator");
+            }
+
+            LoweredValue target = LowerOperand(compound.Target);
+            LoweredValue current = Read(target);
+            LoweredValue right = LowerValue(compound.Value);
+            if (current.Kind != LoweredValueKind.Scalar || right.Kind != LoweredValueKind.Scalar || compound.Target.Type is null)
+            {
+                return current.Kind == LoweredValueKind.None || right.Kind == LoweredValueKind.None ? LoweredValue.None : Unsupported(compound, "this compound assignment");
+            }
+
+            ITypeSymbol targetType = compound.Target.Type;
+            ITypeSymbol operationType = compound.Value.Type is { } valueType && TypeLayout.PrimitiveSize(valueType) > TypeLayout.PrimitiveSize(targetType) &&
+                compound.OperatorKind != BinaryOperatorKind.LeftShift && compound.OperatorKind != BinaryOperatorKind.RightShift && compound.OperatorKind != BinaryOperatorKind.UnsignedRightShift
+                ? valueType
+                : targetType;
+            if (TypeLayout.PrimitiveSize(operationType) < 4)
+            {
+                operationType = IsSigned(operationType) ? program.Compilation.GetSpecialType(SpecialType.System_Int32) : program.Compilation.GetSpecialType(SpecialType.System_Int32);
+            }
+
+            LoweredValue widened = LoweredValue.Scalar(ScalarOf(current, operationType), operationType);
+            IrValue? value = Arithmetic(compound.OperatorKind, widened, right, operationType, compound);
+            if (value is null)
+            {
+                return LoweredValue.None;
+            }
+
+            return Store(target, LoweredValue.Scalar(value, operationType), compound);
+        }
+
+        private LoweredValue Increment(IIncrementOrDecrementOperation increment)
+        {
+            LoweredValue target = LowerOperand(increment.Target);
+            LoweredValue current = Read(target);
+            if (current.Kind != LoweredValueKind.Scalar || increment.Target.Type is null || !IsScalarType(increment.Target.Type))
+            {
+                return current.Kind == LoweredValueKind.None ? current : Unsupported(increment, "this increment");
+            }
+
+            IrValue old = current.Value!;
+            if (increment.IsPostfix && !(increment.Parent is IExpressionStatementOperation) && old is VirtualRegister)
+            {
+                old = f.Move(old);
+            }
+
+            IrType type = RegisterType(increment.Target.Type);
+            IrValue one = IrFunctionBuilder.Constant(type, 1);
+            IrValue updated = increment.Kind == OperationKind.Increment ? f.Add(Resize(current.Value!, false, type), one) : f.Subtract(Resize(current.Value!, false, type), one);
+            LoweredValue stored = Store(target, LoweredValue.Scalar(updated, increment.Target.Type), increment);
+            return increment.IsPostfix ? LoweredValue.Scalar(old, increment.Target.Type) : stored;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>What a lowered C# expression stands for.</summary>
+    internal enum LoweredValueKind
+    {
+        /// <summary>Nothing (a void call, an error already reported).</summary>
+        None,
+        /// <summary>An integer (or bool, enum) in an IR value.</summary>
+        Scalar,
+        /// <summary>Memory of the expression's type at <c>Pointer + Offset</c>: a struct value, a <c>ref</c>, an lvalue.</summary>
+        Address,
+        /// <summary>An all-zero struct (<c>default</c>, <c>new T()</c>) not yet placed in memory.</summary>
+        Zero,
+        /// <summary>A null reference or an empty nullable: what a returning tail call gives.</summary>
+        Null,
+        /// <summary>A <c>MapValue&lt;T&gt;?</c>: the lookup's map value pointer, null when absent.</summary>
+        MapValue,
+        /// <summary>A <c>PacketRef&lt;T&gt;?</c>: a packet pointer, null when <c>Pointer + sizeof(T)</c> passes data_end.</summary>
+        PacketRef,
+        /// <summary>A map declared as a static field (its name).</summary>
+        Map,
+        /// <summary>The program's context object.</summary>
+        Context,
+        /// <summary><c>ctx.Packet</c> (data .. data_end) or <c>ctx.Metadata</c> (data_meta .. data).</summary>
+        Packet,
+        /// <summary>A method group (a tail-call target).</summary>
+        MethodGroup,
+        /// <summary>A string literal (trace_printk format).</summary>
+        String,
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using Ebpf.Asm;
+using Ebpf.Compiler.IR;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>Lowers one program method (and the static methods it calls, inlined) into an IR module.</summary>
+    internal static class ProgramLowering
+    {
+        /// <summary>The program's IR; null when its body is unavailable. Problems go to <see cref="ProgramLoweringContext.Diagnostics"/>.</summary>
+        public static IrModule? Lower(ProgramLoweringContext context, IMethodSymbol method, AttachType? attachType, string license)
+        {
+            IMethodBodyOperation? body = null;
+            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+            {
+                SyntaxNode syntax = reference.GetSyntax(context.CancellationToken);
+                body = context.Model(syntax.SyntaxTree).GetOperation(syntax, context.CancellationToken) as IMethodBodyOperation;
+            }
+
+            if (body is null)
+            {
+                return null;
+            }
+
+            IrFunctionBuilder f = context.Builder;
+            f.Function.Location = ProgramLoweringContext.SourceOf(body.Syntax);
+            VirtualRegister ctx = f.Parameter(IrType.PointerTo(PointerKind.Context), "ctx");
+            context.ContextRegister = ctx;
+            f.At(f.Block("entry"));
+            var parameters = new Dictionary<IParameterSymbol, LoweredValue>(SymbolEqualityComparer.Default);
+            if (method.Parameters.Length == 1)
+            {
+                parameters[method.Parameters[0]] = LoweredValue.Context(ctx, method.Parameters[0].Type);
+            }
+
+            context.CallStack.Add(method);
+            new BodyLowering(context, method, parameters, null).Lower(body);
+            context.CallStack.RemoveAt(context.CallStack.Count - 1);
+            RemoveUnreachable(f.Function);
+
+            var module = new IrModule(method.Name, context.ProgramType) { ExpectedAttachType = attachType, License = license };
+            module.Functions.Add(f.Function);
+            return module;
+        }
+
+        /// <summary>Drops blocks no path reaches (and empty blocks left by lowering), so every block ends in a terminator.</summary>
+        private static void RemoveUnreachable(IrFunction function)
+        {
+            var reached = new HashSet<BasicBlock>();
+            var work = new Stack<BasicBlock>();
+            work.Push(function.Blocks[0]);
+            while (work.Count > 0)
+            {
+                BasicBlock block = work.Pop();
+                if (!reached.Add(block))
+                {
+                    continue;
+                }
+
+                foreach (BasicBlock next in block.Successors)
+                {
+                    work.Push(next);
+                }
+            }
+
+            function.Blocks.RemoveAll(b => !reached.Contains(b));
+        }
+    }
+}
