@@ -1,0 +1,22 @@
+namespace Ebpf.Loader.RootArray
+{
+    /// <summary>How an XDP program is attached, as rtnetlink reports it (IFLA_XDP_ATTACHED).</summary>
+    public enum XdpAttachedMode : byte
+    {
+        /// <summary>No XDP program. Kernel: XDP_ATTACHED_NONE.</summary>
+        None = 0,
+        /// <summary>Native (driver) mode. Kernel: XDP_ATTACHED_DRV.</summary>
+        Native = 1,
+        /// <summary>Generic (skb) mode. Kernel: XDP_ATTACHED_SKB.</summary>
+        Generic = 2,
+        /// <summary>Offloaded. Kernel: XDP_ATTACHED_HW.</summary>
+        Offload = 3,
+        /// <summary>Programs in several modes at once. Kernel: XDP_ATTACHED_MULTI.</summary>
+        Multiple = 4,
+    }
+
+    /// <summary>The XDP program on an interface (from RTM_GETLINK's IFLA_XDP).</summary>
+    /// <param name="ProgramId">The program's id (for <see cref="XdpAttachedMode.Multiple"/>: the first found of native, generic, offload).</param>
+    /// <param name="Mode">How it is attached.</param>
+    public sealed record XdpAttachment(uint ProgramId, XdpAttachedMode Mode);
+}

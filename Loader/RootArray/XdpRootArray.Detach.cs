@@ -1,0 +1,41 @@
+using System.IO;
+using Ebpf.Loader.Links;
+using Ebpf.Loader.Pinning;
+using Ebpf.Loader.Sys;
+
+namespace Ebpf.Loader.RootArray
+{
+    public static partial class XdpRootArray
+    {
+        /// <summary>
+        /// Detaches the root array from <paramref name="interfaceName"/> (BPF_LINK_DETACH, so it goes even if another
+        /// process still holds the link) and removes every pin and the directory. Slot programs go with the PROG_ARRAY.
+        /// Works for an interface that no longer exists (stale pins). Returns false when there was no root array.
+        /// </summary>
+        public static bool Detach(string interfaceName)
+        {
+            RootArrayPaths paths = PathsFor(interfaceName);
+            using RootArrayLock held = RootArrayLock.Acquire(LockTimeout);
+            if (!Directory.Exists(paths.Directory))
+            {
+                return false;
+            }
+
+            if (File.Exists(paths.Link))
+            {
+                using BpfLink link = BpfLink.OpenPinned(paths.Link);
+                try
+                {
+                    link.Detach();
+                }
+                catch (BpfException error) when (error.Errno == Errno.ENOLINK || error.Errno == Errno.EINVAL)
+                {
+                    // already defunct: the interface went away
+                }
+            }
+
+            BpfFs.RemoveDirectory(paths.Directory);
+            return true;
+        }
+    }
+}
