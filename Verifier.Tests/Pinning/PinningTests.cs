@@ -3,6 +3,7 @@ using System.IO;
 using Ebpf.Asm;
 using Ebpf.Loader.Maps;
 using Ebpf.Loader.Pinning;
+using Ebpf.Loader.Programs;
 using Ebpf.Loader.Sys;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
@@ -52,6 +53,35 @@ namespace Ebpf.Verifier.Tests.Pinning
             BpfException gone = Assert.Throws<BpfException>(() => BpfMap.OpenPinned(path));
             Assert.Equal(Errno.ENOENT, gone.Errno);
             Assert.Contains(path, gone.Message);
+        }
+
+        [Fact]
+        public void A_pinned_program_reopens_and_runs()
+        {
+            using var pins = new PinDirectory();
+            using (BpfProgram program = BpfProgram.Load(AsmPrograms.FromText("r0 = 1\nexit\n", "drop_all", ProgramType.Xdp)))
+            {
+                program.Pin(pins["drop_all"]);
+            }
+
+            using BpfProgram reopened = BpfProgram.OpenPinned(pins["drop_all"]);
+
+            Assert.Equal("drop_all", reopened.Name);
+            Assert.Equal(ProgramType.Xdp, reopened.Type);
+            Assert.Equal(1u, reopened.TestRun(Packets.Ipv4Udp()).ReturnValue);
+        }
+
+        [Fact]
+        public void A_map_opened_by_id_is_the_same_map()
+        {
+            using BpfMap map = BpfMap.Create(new MapDefinition("by_id", MapType.Hash, 4, 4, 2));
+            new HashView<uint, uint>(map).Set(7, 49);
+
+            using BpfMap again = BpfMap.OpenById(map.Id);
+
+            Assert.Equal(map.Info, again.Info);
+            Assert.True(new HashView<uint, uint>(again).TryGetValue(7, out uint value));
+            Assert.Equal(49u, value);
         }
 
         [Fact]
