@@ -129,5 +129,19 @@ namespace Ebpf.Compiler.Backend.Tests
             Assert.Equal(Listing.Lines("r0 = r1", "w0 &= 65535", "r0 = be16 r0", "exit"), Listing.Text(image));
             Assert.Equal(0x3412UL, new BpfMachine(image).Run(0xffff_1234));
         }
+
+        [Fact]
+        public void Division_by_a_constant_zero_is_never_emitted_because_the_verifier_rejects_it()
+        {
+            var f = new IrFunctionBuilder("zero", IrType.I32);
+            VirtualRegister a = f.Parameter(IrType.I32, "a");
+            f.At(f.Block("entry"));
+            VirtualRegister quotient = f.Divide(a, IrFunctionBuilder.I32(0), signed: false, name: "q");
+            VirtualRegister remainder = f.Remainder(a, IrFunctionBuilder.I32(0), signed: false, name: "r");
+            f.Return(f.Add(quotient, remainder));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            Assert.DoesNotContain(Listing.Of(image), l => l.Contains("/=") || l.Contains("%="));
+            Assert.Equal(9UL, new BpfMachine(image).Run(9));
+        }
     }
 }

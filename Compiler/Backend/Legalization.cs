@@ -70,6 +70,10 @@ namespace Ebpf.Compiler.Backend
         {
             switch (instruction)
             {
+                case BinaryInstruction { Right: IrConstant { Bits: 0 } } division when IsDivision(division.Operation):
+                    // The verifier rejects an immediate divisor of 0; the result is known: x / 0 = 0, x % 0 = x.
+                    bool quotient = division.Operation == BinaryOperation.DivideUnsigned || division.Operation == BinaryOperation.DivideSigned;
+                    return new MoveInstruction(division.Destination!, quotient ? new IrConstant(division.Destination!.Type, 0) : division.Left);
                 case BinaryInstruction binary:
                     IrValue left = binary.Left;
                     IrValue right = binary.Right;
@@ -157,6 +161,10 @@ namespace Ebpf.Compiler.Backend
             instruction.ReplaceDestination(temporary);
             return new MoveInstruction(destination, temporary);
         }
+
+        private static bool IsDivision(BinaryOperation operation) =>
+            operation == BinaryOperation.DivideUnsigned || operation == BinaryOperation.DivideSigned ||
+            operation == BinaryOperation.RemainderUnsigned || operation == BinaryOperation.RemainderSigned;
 
         private static bool IsShift(BinaryOperation operation) =>
             operation == BinaryOperation.ShiftLeft || operation == BinaryOperation.ShiftRightUnsigned || operation == BinaryOperation.ShiftRightSigned;
