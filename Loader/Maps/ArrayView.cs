@@ -27,7 +27,7 @@ namespace Ebpf.Loader.Maps
         {
             get
             {
-                var value = new byte[Map.ValueBufferSize];
+                Span<byte> value = stackalloc byte[Map.ValueBufferSize];
                 if (!Map.TryLookup(ValueBytes.Of(ref index), value))
                 {
                     throw new ArgumentOutOfRangeException(nameof(index), index, $"map '{Map.Name}' has {Length} elements");

@@ -25,7 +25,7 @@ namespace Ebpf.Loader.Maps
         /// <summary>Looks <paramref name="key"/> up.</summary>
         public bool TryGetValue(TKey key, out TValue value)
         {
-            var buffer = new byte[Map.ValueBufferSize];
+            Span<byte> buffer = stackalloc byte[Map.ValueBufferSize];
             bool found = Map.TryLookup(ValueBytes.Of(ref key), buffer);
             value = found ? ValueBytes.Read<TValue>(buffer) : default;
             return found;
@@ -41,7 +41,7 @@ namespace Ebpf.Loader.Maps
         /// <summary>Reads and deletes <paramref name="key"/> in one step (kernel 5.14+ for hash maps).</summary>
         public bool TryTake(TKey key, out TValue value)
         {
-            var buffer = new byte[Map.ValueBufferSize];
+            Span<byte> buffer = stackalloc byte[Map.ValueBufferSize];
             bool found = Map.TryLookupAndDelete(ValueBytes.Of(ref key), buffer);
             value = found ? ValueBytes.Read<TValue>(buffer) : default;
             return found;
