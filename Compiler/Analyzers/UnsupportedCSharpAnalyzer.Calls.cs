@@ -1,0 +1,124 @@
+using Ebpf.Compiler.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.Analyzers;
+
+/// <summary>EBPF2006: virtual, interface and delegate calls, lambdas and method groups; and what calls and members yield (EBPF2003, EBPF2004).</summary>
+public sealed partial class UnsupportedCSharpAnalyzer
+{
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DslSymbols dsl)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var target = invocation.TargetMethod;
+        if (dsl.IsDslMember(target))
+        {
+            if (IsTracePrintk(target, dsl))
+            {
+                AnalyzeTracePrintkFormat(context, invocation);
+            }
+
+            return;
+        }
+
+        if (IsInsideReportedConstruct(invocation))
+        {
+            return;
+        }
+
+        if (target.MethodKind == MethodKind.DelegateInvoke)
+        {
+            Report(context, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The delegate call '" + invocation.Syntax + "'");
+        }
+        else if (IsDispatched(target))
+        {
+            Report(context, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The virtual call to '" + Display(target) + "'");
+        }
+
+        if (IsFloatingPoint(target.ReturnType))
+        {
+            Report(context, DiagnosticCatalogue.FloatingPoint, invocation.Syntax, Display(target.ReturnType));
+        }
+        else if (target.ReturnType.SpecialType == SpecialType.System_String)
+        {
+            Report(context, DiagnosticCatalogue.StringOutsideFormat, invocation.Syntax);
+        }
+    }
+
+    /// <summary>Fields and properties: floating-point and string values, and virtual properties.</summary>
+    private static void AnalyzeMemberReference(OperationAnalysisContext context, DslSymbols dsl)
+    {
+        var reference = (IMemberReferenceOperation)context.Operation;
+        if (IsInsideReportedConstruct(reference))
+        {
+            return;
+        }
+
+        if (IsFloatingPoint(reference.Type))
+        {
+            Report(context, DiagnosticCatalogue.FloatingPoint, reference.Syntax, Display(reference.Type!));
+        }
+        else if (reference.Type?.SpecialType == SpecialType.System_String)
+        {
+            if (reference.ConstantValue.HasValue)
+            {
+                AnalyzeStringConstant(context, dsl, reference);
+            }
+            else
+            {
+                Report(context, DiagnosticCatalogue.StringOutsideFormat, reference.Syntax);
+            }
+        }
+
+        if (reference is IPropertyReferenceOperation property && !dsl.IsDslMember(property.Property) && IsDispatched(property.Property))
+        {
+            Report(context, DiagnosticCatalogue.IndirectCall, reference.Syntax, "The virtual property '" + Display(property.Property) + "'");
+        }
+    }
+
+    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, DslSymbols dsl)
+    {
+        var creation = (IDelegateCreationOperation)context.Operation;
+        if (IsInsideReportedConstruct(creation))
+        {
+            return;
+        }
+
+        switch (creation.Target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                Report(context, DiagnosticCatalogue.IndirectCall, lambda.Syntax, "A lambda");
+                break;
+            case IMethodReferenceOperation methodGroup when !IsTailCallTarget(creation, dsl):
+                Report(context, DiagnosticCatalogue.IndirectCall, methodGroup.Syntax,
+                    "The method group '" + methodGroup.Method.Name + "' converted to a delegate");
+                break;
+        }
+    }
+
+    /// <summary><c>map.TailCall(ctx, Target)</c> names its target by method group; the compiler turns it into a slot number.</summary>
+    private static bool IsTailCallTarget(IDelegateCreationOperation creation, DslSymbols dsl)
+    {
+        var parent = creation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, dsl.ProgramArrayMap);
+    }
+
+    /// <summary>Whether a call to <paramref name="member"/> dispatches at run time: interface members, and virtual, abstract or override members of a class that is not sealed.</summary>
+    private static bool IsDispatched(ISymbol member)
+    {
+        var type = member.ContainingType;
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return true;
+        }
+
+        return (member.IsVirtual || member.IsAbstract || member.IsOverride) && !member.IsSealed && !type.IsSealed && !type.IsValueType;
+    }
+}
