@@ -30,14 +30,19 @@ internal static class AnalyzerRunner
     });
 
     /// <summary>Compiles <paramref name="source"/> (which must be valid C#) into a compilation with nullable analysis on.</summary>
-    public static CSharpCompilation Compile(string source, bool checkedArithmetic = false)
+    public static CSharpCompilation Compile(string source, bool checkedArithmetic = false) =>
+        Compile(new[] { ("Program.cs", source) }, checkedArithmetic);
+
+    /// <summary>Compiles several files (path, text), which together must be valid C#.</summary>
+    public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> files, bool checkedArithmetic = false)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "Program.cs");
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, path: f.Path)).ToArray();
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
             checkOverflow: checkedArithmetic);
-        var compilation = CSharpCompilation.Create("Snippet", new[] { tree }, References.Value, options);
+        var compilation = CSharpCompilation.Create("Snippet", trees, References.Value, options);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Length > 0)
         {
