@@ -11,6 +11,12 @@ namespace Ebpf.Compiler.Backend
     /// callees into one instruction stream, resolving jumps and BPF-to-BPF calls, collecting relocations and the
     /// source map. The input module is not changed.
     /// </summary>
+    /// <remarks>
+    /// Calling convention (the kernel's): arguments in r1–r5, result in r0, r1–r5 clobbered by every call,
+    /// r6–r9 preserved across calls (for BPF-to-BPF calls the interpreter and JITs save them, so callees do not),
+    /// r10 the read-only frame pointer, each function its own frame of at most 512 bytes.
+    /// ALU32 and JMP32 need cpu v3 (kernel 5.1); BPF-to-BPF calls kernel 4.16; MEMSX, MOVSX, SDIV/SMOD cpu v4 (kernel 6.6).
+    /// </remarks>
     public static class BpfBackend
     {
         /// <summary>Compiles a module; the first function is the program's entry.</summary>
