@@ -74,6 +74,41 @@ namespace Ebpf.Verifier.Tests.TailCalls
         }
 
         [Fact]
+        public void Closing_the_last_user_reference_to_the_program_array_empties_it()
+        {
+            BpfProgram entry;
+            using (LoadedCollection chain = Collection.Load(TailCallChain.Xdp()))
+            {
+                entry = BpfProgram.Adopt(chain.Program("xdp_stage1").Fd.Duplicate());
+                Assert.Equal(XdpPass, entry.TestRun(Packets.Ipv4Udp()).ReturnValue);
+            }
+
+            using (entry)
+            {
+                // the program still holds the array, but no user space fd or pin does: the kernel clears it (deferred)
+                Assert.Equal(XdpAborted, VerdictAfterSettling(entry, XdpAborted));
+            }
+        }
+
+        [Fact]
+        public void A_pinned_program_array_keeps_its_slots_after_the_loader_closes()
+        {
+            using var pins = new PinDirectory();
+            CollectionImage image = TailCallChain.Xdp();
+            image = image with { Maps = image.Maps.Select(m => m.Type == MapType.ProgramArray ? m with { Pinning = MapPinning.ByName } : m).ToArray() };
+            BpfProgram entry;
+            using (LoadedCollection chain = Collection.Load(image, new LoadOptions { PinDirectory = pins.Path }))
+            {
+                entry = BpfProgram.Adopt(chain.Program("xdp_stage1").Fd.Duplicate());
+            }
+
+            using (entry)
+            {
+                Assert.Equal(XdpPass, VerdictAfterSettling(entry, XdpAborted));
+            }
+        }
+
+        [Fact]
         public void The_seeds_one_entry_program_array_is_refused_before_the_kernel_sees_it()
         {
             CollectionException error = Assert.Throws<CollectionException>(() => Collection.Load(TailCallChain.Egress(programArraySize: 1)));
@@ -92,6 +127,19 @@ namespace Ebpf.Verifier.Tests.TailCalls
             Assert.Contains("map_value_or_null", error.Summary);
             Assert.Equal(14, error.Location?.Line);
             Assert.Contains("seed_egress1.s:14", error.Message);
+        }
+
+        /// <summary>Runs <paramref name="program"/> until it answers <paramref name="awaited"/> or a second passes; returns the last verdict.</summary>
+        private static uint VerdictAfterSettling(BpfProgram program, uint awaited)
+        {
+            DateTime deadline = DateTime.UtcNow.AddSeconds(1);
+            uint verdict;
+            while ((verdict = program.TestRun(Packets.Ipv4Udp()).ReturnValue) != awaited && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(10);
+            }
+
+            return verdict;
         }
 
         /// <summary>Zeroes the context on every CPU, runs <paramref name="entry"/> pinned to the last CPU, reads the context back.</summary>
