@@ -108,5 +108,35 @@ namespace Ebpf.Compiler.Backend.Tests
             var machine = new BpfMachine(image) { Helpers = (_, _) => 0xdead_beef_0001_0002UL };
             Assert.Equal(0x0001_0002UL + 0x0002UL, machine.Run());
         }
+
+        [Fact]
+        public void A_map_reference_is_loaded_again_at_each_call_instead_of_occupying_a_callee_saved_register()
+        {
+            var f = new IrFunctionBuilder("twice", IrType.I64);
+            StackSlot key = f.StackSlot(4, 4, "key");
+            f.At(f.Block("entry"));
+            f.Store(key, 0, IrFunctionBuilder.I32(1));
+            VirtualRegister map = f.Map("counters", "map");
+            VirtualRegister first = f.CallHelper(1, IrType.I64, map, key)!;
+            VirtualRegister second = f.CallHelper(1, IrType.I64, map, key)!;
+            f.Return(f.Add(first, second));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            Assert.Equal(
+                Listing.Lines(
+                    "*(u32 *)(r10 - 4) = 1",
+                    "r1 = map[counters] ll",
+                    "r2 = r10",
+                    "r2 += -4",
+                    "call 1",
+                    "r6 = r0",
+                    "r1 = map[counters] ll",
+                    "r2 = r10",
+                    "r2 += -4",
+                    "call 1",
+                    "r0 += r6",
+                    "exit"),
+                Listing.Text(image));
+            Assert.Equal(2, image.Relocations.Count);
+        }
     }
 }

@@ -5,7 +5,7 @@ using Ebpf.Compiler.IR;
 namespace Ebpf.Compiler.Backend
 {
     /// <summary>
-    /// The backend's entry point: IR module in, <see cref="ProgramImage"/> out. Per function: coalesce copies in a copy of it, legalise,
+    /// The backend's entry point: IR module in, <see cref="ProgramImage"/> out. Per function: coalesce copies in a copy of it, reload map references at each call, legalise,
     /// allocate registers (spilling to the stack when needed), lay out the frame (≤ the stack limit, else
     /// <see cref="StackFrameTooLargeException"/>), select instructions; then link the entry function and its
     /// callees into one instruction stream, resolving jumps and BPF-to-BPF calls, collecting relocations and the
@@ -49,6 +49,7 @@ namespace Ebpf.Compiler.Backend
         {
             IrFunction function = original.Clone();
             CopyCoalescing.Run(function);
+            MapReferenceRematerialization.Run(function);
             Legalization.Run(function, options);
             RegisterAllocation allocation = LinearScanAllocator.Allocate(function);
             var frame = new FrameLayout(function, options.StackLimit);
