@@ -3,9 +3,6 @@ using Ebpf.Loader.Sys;
 
 namespace Ebpf.Verifier.Tests.Infrastructure
 {
-    /// <summary>What a scripted kernel answers; <paramref name="real"/> performs the real call when the script passes one on.</summary>
-    public unsafe delegate long ScriptedBpf(BpfCommand command, void* attr, uint size, BpfSyscallHandler real);
-
     /// <summary>
     /// Replaces <see cref="BpfSyscall.Handler"/> (the one seam) for the life of the object, so a test can script
     /// what "the kernel" answers; the previous handler is restored on dispose.
