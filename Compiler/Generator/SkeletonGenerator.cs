@@ -93,10 +93,16 @@ public sealed class SkeletonGenerator : IIncrementalGenerator
             int lastDot = programClass.LastIndexOf('.');
             string simpleName = programClass.Substring(lastDot + 1);
             simpleName = simpleName.Substring(simpleName.LastIndexOf('+') + 1);
+            string? ns = lastDot < 0 ? null : programClass.Substring(0, lastDot);
+            if (compilation.GetTypeByMetadataName((ns is null ? "" : ns + ".") + simpleName + "Skeleton") is not null)
+            {
+                continue; // a referenced assembly (e.g. Ebpf.Loader) already has this skeleton
+            }
+
             yield return new SkeletonModel(
                 assembly.Identity.Name,
                 programClass,
-                lastDot < 0 ? null : programClass.Substring(0, lastDot),
+                ns,
                 simpleName + "Skeleton",
                 image.Maps.Select(map => MapViewNames.For(map.Name, mapTypes.TryGetValue((programClass, map.Name), out ITypeSymbol? type) ? type : null, compilation))
                     .ToEquatableArray(),
