@@ -109,7 +109,7 @@ namespace Ebpf.Compiler.Driver
                     continue;
                 }
 
-                ProgramImage? image = Generate(module, program, diagnostics);
+                ProgramImage? image = Generate(module, program, context.NeedsCpuV4, diagnostics);
                 if (image != null)
                 {
                     images.Add(image);
@@ -120,13 +120,13 @@ namespace Ebpf.Compiler.Driver
             return new CollectionImage(maps.Select(m => m.Definition).ToList(), images);
         }
 
-        private static ProgramImage? Generate(IrModule module, ProgramDeclaration program, List<Diagnostic> diagnostics)
+        private static ProgramImage? Generate(IrModule module, ProgramDeclaration program, bool cpuV4, List<Diagnostic> diagnostics)
         {
             Location location = program.Method.Locations.FirstOrDefault() ?? Location.None;
             try
             {
                 PassPipeline.CreateDefault().Run(module);
-                return BpfBackend.Compile(module);
+                return BpfBackend.Compile(module, new BackendOptions { Cpu = cpuV4 ? CpuVersion.V4 : CpuVersion.V3 });
             }
             catch (StackFrameTooLargeException exception)
             {

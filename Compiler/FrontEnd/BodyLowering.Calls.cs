@@ -266,6 +266,12 @@ namespace Ebpf.Compiler.FrontEnd
                 case "TryWrite":
                 {
                     LoweredValue other = LowerOperand(arguments[1].Value);
+                    if (target.Name == "TryRead")
+                    {
+                        // C# assigns the out value on every path (default when out of bounds), and so must the program.
+                        Store(other, IsScalarType(element) ? LoweredValue.Scalar(IrFunctionBuilder.Constant(RegisterType(element), 0), element) : LoweredValue.Zero(element), invocation);
+                    }
+
                     IrValue limit = f.Add(pointer, IrFunctionBuilder.I64(layout.Size));
                     IrValue end = PacketEnd(packet.IsMetadata);
                     VirtualRegister ok = f.Register(IrType.I32, "inBounds");

@@ -75,6 +75,8 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.MethodGroup(target.Method);
                 case IMethodReferenceOperation reference:
                     return LoweredValue.MethodGroup(reference.Method);
+                case IDeclarationExpressionOperation declaration:
+                    return LowerOperand(declaration.Expression);
                 case IExpressionStatementOperation statement:
                     return LowerOperand(statement.Operation);
                 case IEmptyOperation:

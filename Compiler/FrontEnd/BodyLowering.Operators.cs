@@ -185,6 +185,11 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             IrValue r = Resize(right.Value!, IsSigned(right.Type), irType);
+            if (signed && (kind == BinaryOperatorKind.Divide || kind == BinaryOperatorKind.Remainder))
+            {
+                program.NeedsCpuV4 = true;
+            }
+
             switch (kind)
             {
                 case BinaryOperatorKind.Add: return f.Add(l, r);

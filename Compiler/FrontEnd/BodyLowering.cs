@@ -56,7 +56,7 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             FlowBlock entry = graph.Blocks[0];
-            f.Location = ProgramLoweringContext.SourceOf(body.Syntax);
+            f.Location = ProgramLoweringContext.SourceOf(body.BlockBody?.Syntax ?? body.Syntax);
             Transfer(entry.FallThroughSuccessor, null, blocks);
             foreach (FlowBlock block in graph.Blocks)
             {
@@ -144,12 +144,13 @@ namespace Ebpf.Compiler.FrontEnd
                     break;
                 case ControlFlowBranchSemantics.Throw:
                 case ControlFlowBranchSemantics.Rethrow:
-                    program.Report(
+                    program.Deferred.Add((
+                        f.Current,
                         FrontEndDiagnostics.Exceptions,
                         value?.Syntax,
                         value?.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.SwitchExpressionSyntax
                             ? "a switch expression without a discard arm (_ =>) throws when nothing matches; add one"
-                            : "throw is not supported in BPF programs");
+                            : "throw is not supported in BPF programs"));
                     f.Return(IrFunctionBuilder.Constant(f.Function.ReturnType ?? IrType.I32, 0));
                     break;
                 default:

@@ -39,6 +39,7 @@ namespace Ebpf.Compiler.FrontEnd
             new BodyLowering(context, method, parameters, null).Lower(body);
             context.CallStack.RemoveAt(context.CallStack.Count - 1);
             RemoveUnreachable(f.Function);
+            context.ReportReached(new HashSet<BasicBlock>(f.Function.Blocks));
 
             var module = new IrModule(method.Name, context.ProgramType) { ExpectedAttachType = attachType, License = license };
             module.Functions.Add(f.Function);

@@ -49,6 +49,9 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>The program's context register (r1 on entry).</summary>
         public VirtualRegister? ContextRegister { get; set; }
 
+        /// <summary>Set when the program uses an instruction of cpu v4 (signed division and remainder, kernel 6.6).</summary>
+        public bool NeedsCpuV4 { get; set; }
+
         /// <summary>True for programs whose context is <c>struct xdp_md</c>.</summary>
         public bool IsXdp => ProgramType == ProgramType.Xdp;
 
@@ -63,6 +66,21 @@ namespace Ebpf.Compiler.FrontEnd
             if (reported.Add(id + location + message))
             {
                 Diagnostics.Add(FrontEndDiagnostics.Create(id, location, message));
+            }
+        }
+
+        /// <summary>Problems that exist only if their block is reachable (a switch expression's no-match throw).</summary>
+        public List<(BasicBlock Block, string Id, SyntaxNode? Syntax, string Message)> Deferred { get; } = new List<(BasicBlock, string, SyntaxNode?, string)>();
+
+        /// <summary>Reports the deferred problems whose blocks survived unreachable-block removal.</summary>
+        public void ReportReached(ICollection<BasicBlock> reached)
+        {
+            foreach ((BasicBlock block, string id, SyntaxNode? syntax, string message) in Deferred)
+            {
+                if (reached.Contains(block))
+                {
+                    Report(id, syntax, message);
+                }
             }
         }
 

@@ -1,0 +1,43 @@
+namespace Ebpf.Compiler.Tests.FrontEnd.Programs
+{
+    /// <summary>Small DSL program bodies, one construct each, that must compile without diagnostics.</summary>
+    internal static class Snippets
+    {
+        public const string Members = @"
+    public struct Pair { public uint A; public ushort B; public byte C; }
+    public struct Counters { public ulong Packets; public ulong Bytes; }
+    static readonly ArrayMap<Counters> Stats = new(maxEntries: 4);
+    static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
+    const int Limit = 8;
+    static readonly uint Threshold = 100;
+    static int Twice(int x) => x * 2;
+    static void Bump(ref Counters c, uint length) { c.Packets++; c.Bytes += length; }
+    static int Clamp(int x) { if (x < 0) return 0; if (x > 10) return 10; return x; }
+";
+
+        public static readonly (string Name, string Body)[] All =
+        {
+            ("arithmetic", "int a = ctx.Packet.Length; int b = a * 3 + 7 - (a / 2) % 5; return b > 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("unsigned division", "uint a = (uint)ctx.Packet.Length; uint b = a / 3 + a % 7; return b == 1 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("shifts", "int n = ctx.Packet.Length; int a = 1 << n; long b = 1L << n; uint c = 0x80000000u >> n; int d = -8 >> 1; return (a ^ (int)b ^ (int)c ^ d) == 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("conversions", "int n = ctx.Packet.Length; byte b = (byte)n; sbyte s = (sbyte)n; short h = (short)n; long l = s; ulong u = (uint)n; return l + (long)u + b + h == 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("bitwise and compare", "uint x = (uint)ctx.Packet.Length; bool big = x >= 1000 && (x & 1) == 0 || x == 7; return big ? XdpAction.Drop : XdpAction.Pass;"),
+            ("switch statement", "switch (ctx.Packet.Length) { case 0: return XdpAction.Aborted; case 1: case 2: return XdpAction.Drop; default: return XdpAction.Pass; }"),
+            ("switch expression", "return ctx.Packet.Length switch { < 14 => XdpAction.Drop, 14 => XdpAction.Tx, > 1500 and < 9000 => XdpAction.Aborted, _ => XdpAction.Pass };"),
+            ("enum switch", "XdpAction a = ctx.Packet.Length > 3 ? XdpAction.Tx : XdpAction.Drop; switch (a) { case XdpAction.Tx: return XdpAction.Pass; default: return a; }"),
+            ("for loop", "int sum = 0; for (int i = 0; i < Limit; i++) { sum += i; } return sum == 28 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("while loop", "uint x = (uint)ctx.Packet.Length; int steps = 0; while (x > 1 && steps < 32) { x >>= 1; steps++; } return steps > 3 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("struct local and fields", "Pair p = default; p.A = 5; p.B = 6; p.C = (byte)(p.A + p.B); Pair q = p; return q.C == 11 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("map lookup and ref local", "var c = Stats.Lookup(0); if (c is null) return XdpAction.Aborted; ref Counters v = ref c.Value; v.Packets += 1; v.Bytes += (ulong)ctx.Packet.Length; return XdpAction.Pass;"),
+            ("hash map update and delete", "uint key = 7; Pair value = default; value.A = 1; long r = Pairs.Update(key, value); long d = Pairs.Delete(key); return r + d == 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("configuration", "return (uint)ctx.Packet.Length > Threshold ? XdpAction.Drop : XdpAction.Pass;"),
+            ("inlined calls", "var c = Stats.Lookup(1); if (c is null) return XdpAction.Aborted; Bump(ref c.Value, (uint)ctx.Packet.Length); return Twice(Clamp(ctx.Packet.Length)) > 5 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("packet access", "var eth = ctx.Packet.At<EthernetHeader>(0); if (eth is null) return XdpAction.Drop; var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; return ip.Value.TimeToLive == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("packet try read", "if (!ctx.Packet.TryRead<uint>(0, out uint first)) return XdpAction.Drop; return first == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("context fields", "return ctx.IngressIfindex == 1 && ctx.RxQueueIndex == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("helpers", "ulong now = Bpf.KtimeGetNs(); uint r = Bpf.GetPrandomU32(); uint cpu = Bpf.GetSmpProcessorId(); Bpf.TracePrintk(\"cpu %d\", cpu); return (now ^ r) == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("byte order", "ushort t = Net.ToHost16((ushort)ctx.Packet.Length); uint u = Net.ToNetwork32(3u); return t == u ? XdpAction.Drop : XdpAction.Pass;"),
+            ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
+        };
+    }
+}
