@@ -43,7 +43,7 @@ namespace Ebpf.Compiler.Backend.Tests
             IrFunction function = BackendPrograms.MapLookup();
             Assert.Equal(
                 Listing.Lines(
-                    "r6 = *(u32 *)(r1 + 8)",
+                    "r6 = *(u32 *)(r1 + 16)",
                     "*(u32 *)(r10 - 4) = 7",
                     "r1 = map[counters] ll",
                     "r2 = r10",

@@ -35,7 +35,7 @@ namespace Ebpf.Compiler.Backend.Tests
             BasicBlock found = f.Block("found");
             BasicBlock missing = f.Block("missing");
             f.At(entry);
-            VirtualRegister a = f.Load(IrType.I64, ctx, 8, 32, name: "a");
+            VirtualRegister a = f.Load(IrType.I64, ctx, 16, 32, name: "a");
             f.Store(key, 0, IrFunctionBuilder.I32(7));
             VirtualRegister map = f.Map("counters", "map");
             VirtualRegister value = f.CallHelper(1, IrType.PointerTo(PointerKind.MapValueOrNull), map, key)!;
