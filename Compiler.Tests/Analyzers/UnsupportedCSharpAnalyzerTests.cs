@@ -30,6 +30,23 @@ public class UnsupportedCSharpAnalyzerTests
     }
 
     [Fact]
+    public void SignaturesOfCalledMethodsAreChecked()
+    {
+        AnalyzerAssert.Reports(Analyzer, """
+            public static class Programs
+            {
+                [Xdp]
+                public static XdpAction Rate(XdpContext ctx) => Half({|EBPF2004:Limit()|}) > 0 && {|EBPF2003:Name(1)|} is not null ? XdpAction.Pass : XdpAction.Drop;
+
+                static long Half({|EBPF2004:double|} value) => (long)(value / 2);
+                static {|EBPF2004:double|} Limit() => 0;
+                static {|EBPF2003:string|} Name(int id) => {|EBPF2003:"n"|};
+                static double NotCalled(double value) => value;
+            }
+            """);
+    }
+
+    [Fact]
     public void AllocationsAreReported()
     {
         AnalyzerAssert.Reports(Analyzer, """

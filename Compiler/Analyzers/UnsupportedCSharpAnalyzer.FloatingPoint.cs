@@ -23,6 +23,48 @@ public sealed partial class UnsupportedCSharpAnalyzer
         }
     }
 
+    /// <summary>Parameters and return types of the source methods programs call (a program's own signature is EBPF1001's).</summary>
+    private static void AnalyzeSignature(SymbolAnalysisContext context, DslSymbols dsl)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (dsl.GetProgramKind(method) is not null)
+        {
+            return;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(context.CancellationToken);
+            if (syntax is MethodDeclarationSyntax declaration)
+            {
+                ReportType(context, declaration.ReturnType, method.ReturnType);
+            }
+
+            if (syntax is BaseMethodDeclarationSyntax { ParameterList: { } parameters })
+            {
+                for (int i = 0; i < parameters.Parameters.Count && i < method.Parameters.Length; i++)
+                {
+                    if (parameters.Parameters[i].Type is { } type)
+                    {
+                        ReportType(context, type, method.Parameters[i].Type);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ReportType(SymbolAnalysisContext context, TypeSyntax syntax, ITypeSymbol type)
+    {
+        if (IsFloatingPoint(type))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.FloatingPoint, syntax.GetLocation(), Display(type)));
+        }
+        else if (type.SpecialType == SpecialType.System_String)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.StringOutsideFormat, syntax.GetLocation()));
+        }
+    }
+
     private static void AnalyzeFloatingPointCast(OperationAnalysisContext context, IConversionOperation conversion)
     {
         if (!conversion.IsImplicit && IsFloatingPoint(conversion.Type) && !IsFloatingPoint(conversion.Operand.Type)

@@ -46,6 +46,15 @@ public sealed partial class UnsupportedCSharpAnalyzer : DiagnosticAnalyzer
                     },
                     kinds);
 
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    if (ProgramReachability.Get(compilation, dsl, symbol.CancellationToken).IsProgramCode(symbol.Symbol))
+                    {
+                        AnalyzeSignature(symbol, dsl);
+                    }
+                },
+                SymbolKind.Method);
             Register(AnalyzeObjectCreation, OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.ArrayCreation);
             Register(AnalyzeConversion, OperationKind.Conversion);
             Register(AnalyzeBinary, OperationKind.Binary);
