@@ -74,7 +74,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor Allocation = Error(
         "EBPF2002", UnsupportedCSharpCategory,
         "Heap allocation in a program",
-        "{0} allocates on the heap, which eBPF programs cannot do: use a struct local, a stackalloc-free fixed-size struct, or a map value");
+        "{0} allocates on the heap, which eBPF programs cannot do: use struct locals, constants, or a map value");
 
     /// <summary>EBPF2003: a string other than the literal format of <c>Bpf.TracePrintk</c>.</summary>
     public static readonly DiagnosticDescriptor StringOutsideFormat = Error(
@@ -173,6 +173,13 @@ public static class DiagnosticCatalogue
         "Tail call to a program of another type",
         "Tail call target '{0}' is a {1} program but the caller is a {2} program: programs in one program array must share program type and attach type");
 
+    /// <summary>EBPF4006: a program array names more tail-call targets than it has slots.</summary>
+    /// <remarks>Kernel: a PROG_ARRAY has max_entries slots. Arguments: {0} map, {1} max_entries, {2} number of targets, {3} the targets.</remarks>
+    public static readonly DiagnosticDescriptor TooManyTailCallTargets = Error(
+        "EBPF4006", KernelLimitsCategory,
+        "Program array has fewer slots than tail-call targets",
+        "Program array '{0}' has max_entries {1} but is used with {2} targets ({3}): raise maxEntries");
+
     /// <summary>EBPF9001: a compiler bug; the message carries the exception's type and message.</summary>
     /// <remarks>Arguments: {0} exception type, {1} exception message.</remarks>
     public static readonly DiagnosticDescriptor InternalError = Error(
@@ -185,7 +192,7 @@ public static class DiagnosticCatalogue
         ProgramSignature, MapDeclaration, ProgramName, ConfigurationField,
         UnsupportedOperation, Allocation, StringOutsideFormat, FloatingPoint, Exceptions, IndirectCall, Recursion, CallWithoutSource,
         UncheckedMapValue, PacketBounds, UnsupportedType,
-        StackTooLarge, TooManyHelperArguments, UnboundedLoop, HelperNotAllowed, TailCallTypeMismatch,
+        StackTooLarge, TooManyHelperArguments, UnboundedLoop, HelperNotAllowed, TailCallTypeMismatch, TooManyTailCallTargets,
         InternalError);
 
     /// <summary>
