@@ -73,6 +73,9 @@ namespace Ebpf.Compiler.FrontEnd
                     return Invocation(invocation);
                 case IDelegateCreationOperation { Target: IMethodReferenceOperation target }:
                     return LoweredValue.MethodGroup(target.Method);
+                case IDelegateCreationOperation:
+                    program.Report(FrontEndDiagnostics.IndirectCall, operation.Syntax, "delegates and lambdas are not supported in BPF programs (name a program method only as a tail-call target)");
+                    return LoweredValue.None;
                 case IMethodReferenceOperation reference:
                     return LoweredValue.MethodGroup(reference.Method);
                 case IDeclarationExpressionOperation declaration:
@@ -176,7 +179,7 @@ namespace Ebpf.Compiler.FrontEnd
                 {
                     CopyInto(existing, value, capture.Syntax);
                 }
-                else if (value.Kind != LoweredValueKind.None)
+                else if (value.Kind != LoweredValueKind.None && existing.Kind != LoweredValueKind.None)
                 {
                     Unsupported(capture.Value, "a conditional choice between these values");
                 }
@@ -216,6 +219,18 @@ namespace Ebpf.Compiler.FrontEnd
 
             ITypeSymbol type = local.Type;
             string name = local.Name;
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                program.Report(FrontEndDiagnostics.StringOutsideFormat, syntax, "strings are allowed only as a literal Bpf.TracePrintk format");
+                return LoweredValue.None;
+            }
+
+            if (IsFloating(type) || type.IsReferenceType && DslNames.Of(type) != DslNames.MapValue && DslNames.Of(type) != DslNames.PacketRef)
+            {
+                // Reported where the value is made (EBPF2002, EBPF2004); the local itself adds nothing.
+                return LoweredValue.None;
+            }
+
             if (IsScalarType(type))
             {
                 storage = LoweredValue.Scalar(f.Register(RegisterType(type), name), type);

@@ -116,6 +116,11 @@ namespace Ebpf.Compiler.FrontEnd
         private void CheckNotNull(IOperation value, string id, string message)
         {
             SyntaxNode syntax = value.Syntax;
+            while (syntax.Parent is ParenthesizedExpressionSyntax || syntax.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                syntax = syntax.Parent;
+            }
+
             if (syntax is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression))
             {
                 program.Report(id, syntax, message + " ('!' does not check it)");

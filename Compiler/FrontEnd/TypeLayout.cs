@@ -115,6 +115,19 @@ namespace Ebpf.Compiler.FrontEnd
                 }
             }
 
+            AttributeData? inlineArray = named.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute");
+            if (inlineArray?.ConstructorArguments.FirstOrDefault().Value is int length)
+            {
+                IFieldSymbol? element = named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && !f.IsConst);
+                TypeLayout? elementLayout = element is null ? null : Of(element.Type, cache);
+                if (elementLayout is null)
+                {
+                    return null;
+                }
+
+                return new TypeLayout(elementLayout.Size * length, elementLayout.Alignment, new Dictionary<IFieldSymbol, int>(SymbolEqualityComparer.Default) { [element!] = 0 }, cache);
+            }
+
             var offsets = new Dictionary<IFieldSymbol, int>(SymbolEqualityComparer.Default);
             int size = 0;
             int alignment = 1;
