@@ -56,7 +56,7 @@ namespace Ebpf.Loader.Cli
                     terminal.Error.WriteLine($"{CommandLine.Name}: replaced XDP program id {result.Replaced.ProgramId} on {interfaceName}");
                 }
 
-                string what = $"{result.Slots} slots, program id {result.ProgramId}, link id {result.LinkId}";
+                string what = $"{result.Mode.ToString().ToLowerInvariant()} mode, {result.Slots} slots, program id {result.ProgramId}, link id {result.LinkId}";
                 terminal.Output.WriteLine(result.AlreadyAttached
                     ? $"Root array already attached to interface {interfaceName} ({what}); nothing to do."
                     : $"Root array attached to interface {interfaceName} ({what}), pinned at {RootArrayPaths.For(interfaceName).Directory}.");

@@ -22,12 +22,18 @@ namespace Ebpf.Loader.Cli
         {
             var names = new Argument<string[]>("interface") { Description = "Interfaces to show (default: every one with a root array).", Arity = ArgumentArity.ZeroOrMore };
             var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
-            var command = new Command("status", "Show the programs in each root array slot and their verdict counters.") { names, json };
+            var watch = new Option<bool>("--watch") { Description = "Refresh every second with per-second rates instead of totals (Ctrl+C stops)." };
+            var count = new Option<int>("--count") { Description = "With --watch: stop after this many refreshes (0: never)." };
+            var command = new Command("status", "Show the programs in each root array slot and their verdict counters.") { names, json, watch, count };
             command.SetAction(parse =>
             {
                 string[] requested = parse.GetValue(names) ?? Array.Empty<string>();
-                IReadOnlyList<string> interfaces = requested.Length > 0 ? requested : RootArrayCommands.Run(XdpRootArray.Interfaces);
-                var statuses = interfaces.Select(i => (Name: i, Status: RootArrayCommands.Run(() => XdpRootArray.Status(i)))).ToList();
+                if (parse.GetValue(watch))
+                {
+                    return RootArrayStatusWatch.Run(terminal, requested, parse.GetValue(count), TimeSpan.FromSeconds(1));
+                }
+
+                var statuses = Read(requested);
                 if (parse.GetValue(json))
                 {
                     terminal.WriteJson(statuses.Select(s => InterfaceJson.From(s.Name, s.Status)));
@@ -50,10 +56,17 @@ namespace Ebpf.Loader.Cli
             return command;
         }
 
-        /// <summary>Writes one interface's block: heading, then the table or the "not attached" line, then a blank line.</summary>
-        public static void Write(TextWriter output, string interfaceName, RootArrayStatus? status)
+        /// <summary>The status of each named interface (every interface with a root array when none is named).</summary>
+        internal static List<(string Name, RootArrayStatus? Status)> Read(string[] requested)
         {
-            output.WriteLine($"Interface {interfaceName} status:");
+            IReadOnlyList<string> interfaces = requested.Length > 0 ? requested : RootArrayCommands.Run(XdpRootArray.Interfaces);
+            return interfaces.Select(i => (Name: i, Status: RootArrayCommands.Run(() => XdpRootArray.Status(i)))).ToList();
+        }
+
+        /// <summary>Writes one interface's block: heading, then the table or the "not attached" line, then a blank line.</summary>
+        public static void Write(TextWriter output, string interfaceName, RootArrayStatus? status, string heading = "status:")
+        {
+            output.WriteLine($"Interface {interfaceName} {heading}");
             if (status is null)
             {
                 output.WriteLine($"Root array not attached to interface {interfaceName}.");

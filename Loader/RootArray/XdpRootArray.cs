@@ -77,12 +77,13 @@ namespace Ebpf.Loader.RootArray
                     RemoveOwner(interfaceName, interfaceIndex, owner);
                 }
 
-                using BpfLink link = BpfLink.AttachXdp(program, interfaceIndex, options.Mode);
+                using BpfLink link = AttachLink(program, interfaceName, options.Mode);
                 link.Pin(staging.Link);
                 options.AfterStage?.Invoke(RootArrayAttachStage.Linked);
                 LinkInfo info = link.Info();
                 Directory.Move(staging.Directory, paths.Directory);
-                return new RootArrayAttachResult(interfaceName, false, image.Slots, info.ProgramId, info.Id, owner, removedStale);
+                XdpAttachedMode mode = RouteNetlink.QueryXdp(interfaceIndex)?.Mode ?? XdpAttachedMode.None;
+                return new RootArrayAttachResult(interfaceName, false, image.Slots, info.ProgramId, info.Id, mode, owner, removedStale);
             }
             catch (BpfException error)
             {
@@ -93,6 +94,20 @@ namespace Ebpf.Loader.RootArray
             {
                 BpfFs.RemoveDirectory(staging.Directory); // unpins; the link fd closes on the way out, which detaches
                 throw;
+            }
+        }
+
+        // Auto mode: the kernel picks native when the driver has ndo_bpf, but a driver may still refuse (virtio_net
+        // with too few queues or a large MTU answers EOPNOTSUPP); then generic works everywhere.
+        private static BpfLink AttachLink(BpfProgram program, string interfaceName, XdpMode mode)
+        {
+            try
+            {
+                return BpfLink.AttachXdp(program, interfaceName, mode);
+            }
+            catch (BpfException error) when (mode == XdpMode.Default && error.Errno == Errno.EOPNOTSUPP)
+            {
+                return BpfLink.AttachXdp(program, interfaceName, XdpMode.Generic);
             }
         }
 
@@ -150,7 +165,7 @@ namespace Ebpf.Loader.RootArray
             LinkInfo info = link.Info();
             uint programId = program.Info().Id;
             return info.InterfaceIndex == interfaceIndex && info.ProgramId == programId
-                ? new RootArrayAttachResult(interfaceName, true, slots.MaxEntries, programId, info.Id)
+                ? new RootArrayAttachResult(interfaceName, true, slots.MaxEntries, programId, info.Id, RouteNetlink.QueryXdp(interfaceIndex)?.Mode ?? XdpAttachedMode.None)
                 : null;
         }
 

@@ -221,6 +221,20 @@ namespace Ebpf.Verifier.Tests.RootArray
             Assert.Equal(3, status.GetProperty("slots").GetArrayLength());
         }
 
+        [Fact]
+        public void Watch_prints_a_table_of_rates_per_refresh()
+        {
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic").ExitCode);
+
+            CliRun watch = network.Cli("status", network.Name, "--watch", "--count", "2");
+
+            Assert.Equal(0, watch.ExitCode);
+            string[] headings = watch.Output.Replace("\r", string.Empty).Split('\n');
+            Assert.Equal(2, Array.FindAll(headings, l => l == $"Interface {network.Name} packets per second:").Length);
+            Assert.Equal(2, Array.FindAll(headings, l => l.StartsWith("root | ", StringComparison.Ordinal)).Length);
+        }
+
         private static long Pass(JsonElement row) => row.GetProperty("xdp_pass").GetInt64();
     }
 }

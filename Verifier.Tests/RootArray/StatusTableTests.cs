@@ -38,6 +38,27 @@ namespace Ebpf.Verifier.Tests.RootArray
             Assert.Equal(string.Empty, lines[6]);
         }
 
+        [Fact]
+        public void Watch_rates_are_increases_per_second_and_a_replaced_program_starts_from_zero()
+        {
+            var time = DateTimeOffset.UnixEpoch;
+            RootArrayStatus Reading(ulong rootPass, uint slotProgram, ulong slotDrop) => new RootArrayStatus(
+                "eth0",
+                true,
+                1,
+                new SlotStatus(null, 10, "xdp_root", time, new VerdictCounters(0, 0, rootPass, 0, 0, 0)),
+                new[] { new SlotStatus(0, slotProgram, "drop", time, new VerdictCounters(0, slotDrop, 0, 0, 0, 0)) });
+
+            RootArrayStatus same = RootArrayStatusWatch.Rates(Reading(100, 20, 50), Reading(300, 20, 90), 2.0);
+            RootArrayStatus replaced = RootArrayStatusWatch.Rates(Reading(100, 20, 50), Reading(300, 21, 6), 2.0);
+            RootArrayStatus first = RootArrayStatusWatch.Rates(null, Reading(300, 20, 90), 2.0);
+
+            Assert.Equal(100ul, same.Root.Counters.Pass);
+            Assert.Equal(20ul, same.Slots[0].Counters.Drop);
+            Assert.Equal(3ul, replaced.Slots[0].Counters.Drop);
+            Assert.Equal(150ul, first.Root.Counters.Pass);
+        }
+
         [Theory]
         [InlineData("eth0", "eth0")]
         [InlineData("eth0.100", "eth0%2e100")]
