@@ -72,6 +72,26 @@ public sealed class ImageEmbeddingTests
     }
 
     [Fact]
+    public void Nested_program_class_is_found_by_metadata_name_and_gets_the_assembly_attribute()
+    {
+        string source = TestImages.ProgramSource.Replace("public static partial class TailChain", "public static partial class Outer { public static partial class TailChain") + "\n}";
+        Compilation input = GeneratorHarness.Compile("Sample.Programs.Nested", GeneratorHarness.ProgramReferences, source);
+        string? compiledClass = null;
+        var generator = new ProgramImageGenerator((compilation, type, token) =>
+        {
+            compiledClass = type.ToDisplayString();
+            return TestImages.FrontEnd(TestImages.Chain())(compilation, type, token);
+        });
+
+        var (_, output, generated) = GeneratorHarness.Run(GeneratorHarness.Driver(generator), input);
+
+        Assert.Empty(generated);
+        GeneratorHarness.AssertNoProblems(output);
+        Assert.Equal("Sample.Chain.Outer.TailChain", compiledClass);
+        Assert.Equal("Sample.Chain.Outer+TailChain", Assert.Single(EmbeddedCollections.ReadAll(GeneratorHarness.EmitAndLoad(output)).Keys));
+    }
+
+    [Fact]
     public void Class_with_errors_gets_no_source()
     {
         Compilation input = GeneratorHarness.Compile("Sample.Programs.Errors", GeneratorHarness.ProgramReferences, TestImages.ProgramSource);
