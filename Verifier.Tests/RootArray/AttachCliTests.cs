@@ -222,6 +222,26 @@ namespace Ebpf.Verifier.Tests.RootArray
         }
 
         [Fact]
+        public void Pins_left_by_a_deleted_interface_show_as_stale_and_a_new_attach_replaces_them()
+        {
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic").ExitCode);
+            network.Receiver.Check("ip", "link", "del", network.Name);
+
+            JsonElement stale = network.Status();
+            network.Receiver.Check("ip", "link", "add", network.Name, "type", "veth", "peer", "name", network.PeerName, "netns", network.Sender.Name);
+            network.Receiver.Check("ip", "link", "set", network.Name, "up");
+            CliRun again = network.Cli("attach", network.Name, "--mode", "generic");
+
+            Assert.False(stale.GetProperty("attached").GetBoolean());
+            Assert.True(stale.GetProperty("stale").GetBoolean());
+            Assert.True(again.ExitCode == 0, again.Error);
+            Assert.Contains("removed stale pins", again.Error);
+            Assert.True(network.Status().GetProperty("attached").GetBoolean());
+            Assert.Contains("xdpgeneric", network.LinkShow());
+        }
+
+        [Fact]
         public void Watch_prints_a_table_of_rates_per_refresh()
         {
             using var network = new RootArrayNetwork();
