@@ -89,6 +89,14 @@ namespace Ebpf.Compiler.Tests.FrontEnd
         }
 
         [Fact]
+        public void Integer_semantics_program_compiles_to_a_socket_filter_with_two_maps()
+        {
+            CollectionImage image = DslCompilation.Image("IntegerSemantics", DslCompilation.Source("Programs/IntegerSemantics.cs"));
+            Assert.Equal((ProgramType.SocketFilter, (AttachType?)null), (image.Programs[0].Type, image.Programs[0].ExpectedAttachType));
+            Assert.Equal(new[] { new MapDefinition("Inputs", MapType.Array, 4, 8, 2), new MapDefinition("Results", MapType.Array, 4, 8, 16) }, image.Maps);
+        }
+
+        [Fact]
         public void The_xdp_twin_compiles_to_xdp_programs_with_the_xdp_attach_type()
         {
             CollectionImage image = Xdp();

@@ -88,6 +88,16 @@ namespace Ebpf.Compiler.FrontEnd
                 return BranchCondition.Known(ConditionFacts.Evaluate(condition, l.Bits, r.Bits, System.Math.Max(l.Type.Width, r.Type.Width)));
             }
 
+            if (left.Type.Width < 32 || right.Type.Width < 32)
+            {
+                // Compares are 32- or 64-bit: widen narrow operands the way the condition reads them.
+                bool signed = condition == Ebpf.Compiler.IR.Condition.SignedLess || condition == Ebpf.Compiler.IR.Condition.SignedLessOrEqual ||
+                    condition == Ebpf.Compiler.IR.Condition.SignedGreater || condition == Ebpf.Compiler.IR.Condition.SignedGreaterOrEqual;
+                IrType wide = left.Type.Width == 64 || right.Type.Width == 64 ? IrType.I64 : IrType.I32;
+                left = Resize(left, signed, wide);
+                right = Resize(right, signed, wide);
+            }
+
             if (left is IrConstant)
             {
                 return BranchCondition.Compare(ConditionFacts.Swap(condition), right, left);

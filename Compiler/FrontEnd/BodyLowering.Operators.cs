@@ -154,8 +154,19 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>left op right in <paramref name="type"/>; null (reported) when the operator is not an integer one.</summary>
         private IrValue? Arithmetic(BinaryOperatorKind kind, LoweredValue left, LoweredValue right, ITypeSymbol type, IOperation at)
         {
-            IrType irType = RegisterType(type);
-            bool signed = IsSigned(left.Type ?? type);
+            IrType resultType = RegisterType(type);
+            if (resultType.Width >= 32)
+            {
+                return WideArithmetic(kind, left, right, resultType, IsSigned(left.Type ?? type), at);
+            }
+
+            // The IR computes in 32 or 64 bits: narrow (enum) operations compute in 32 and truncate back.
+            IrValue? wide = WideArithmetic(kind, left, right, IrType.I32, IsSigned(left.Type ?? type), at);
+            return wide is null ? null : Resize(wide, false, resultType);
+        }
+
+        private IrValue? WideArithmetic(BinaryOperatorKind kind, LoweredValue left, LoweredValue right, IrType irType, bool signed, IOperation at)
+        {
             IrValue l = Resize(left.Value!, IsSigned(left.Type), irType);
             if (l is IrConstant)
             {
@@ -224,6 +235,13 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             IrValue value = ScalarOf(operand, unary.Type);
+            if (value.Type.Width < 32 && unary.OperatorKind != UnaryOperatorKind.Plus)
+            {
+                IrValue wide = Resize(value, IsSigned(unary.Type), IrType.I32);
+                UnaryOperation narrowOperation = unary.OperatorKind == UnaryOperatorKind.Minus ? UnaryOperation.Negate : UnaryOperation.Not;
+                return LoweredValue.Scalar(Resize(f.Unary(narrowOperation, wide is IrConstant ? f.Move(wide) : wide), false, value.Type), unary.Type);
+            }
+
             switch (unary.OperatorKind)
             {
                 case UnaryOperatorKind.Plus:
@@ -334,8 +352,10 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             IrType type = RegisterType(increment.Target.Type);
-            IrValue one = IrFunctionBuilder.Constant(type, 1);
-            IrValue updated = increment.Kind == OperationKind.Increment ? f.Add(Resize(current.Value!, false, type), one) : f.Subtract(Resize(current.Value!, false, type), one);
+            IrType wideType = type.Width < 32 ? IrType.I32 : type;
+            IrValue one = IrFunctionBuilder.Constant(wideType, 1);
+            IrValue wideCurrent = Resize(current.Value!, false, wideType);
+            IrValue updated = Resize(increment.Kind == OperationKind.Increment ? f.Add(wideCurrent, one) : f.Subtract(wideCurrent, one), false, type);
             LoweredValue stored = Store(target, LoweredValue.Scalar(updated, increment.Target.Type), increment);
             return increment.IsPostfix ? LoweredValue.Scalar(old, increment.Target.Type) : stored;
         }
