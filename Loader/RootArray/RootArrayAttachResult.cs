@@ -1,3 +1,5 @@
+using Ebpf.Loader.Links;
+
 namespace Ebpf.Loader.RootArray
 {
     /// <summary>What <see cref="XdpRootArray.Attach"/> did.</summary>

@@ -1,7 +1,7 @@
 using System.IO;
 using Ebpf.Loader.Sys;
 
-namespace Ebpf.Loader.RootArray
+namespace Ebpf.Loader.Links
 {
     /// <summary>An rtnetlink request the kernel refused.</summary>
     public sealed class RouteNetlinkException : IOException

@@ -1,4 +1,4 @@
-namespace Ebpf.Loader.RootArray
+namespace Ebpf.Loader.Links
 {
     /// <summary>How an XDP program is attached, as rtnetlink reports it (IFLA_XDP_ATTACHED).</summary>
     public enum XdpAttachedMode : byte
@@ -14,9 +14,4 @@ namespace Ebpf.Loader.RootArray
         /// <summary>Programs in several modes at once. Kernel: XDP_ATTACHED_MULTI.</summary>
         Multiple = 4,
     }
-
-    /// <summary>The XDP program on an interface (from RTM_GETLINK's IFLA_XDP).</summary>
-    /// <param name="ProgramId">The program's id (for <see cref="XdpAttachedMode.Multiple"/>: the first found of native, generic, offload).</param>
-    /// <param name="Mode">How it is attached.</param>
-    public sealed record XdpAttachment(uint ProgramId, XdpAttachedMode Mode);
 }

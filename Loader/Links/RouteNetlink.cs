@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using Ebpf.Loader.Sys;
 
-namespace Ebpf.Loader.RootArray
+namespace Ebpf.Loader.Links
 {
     /// <summary>
     /// The two rtnetlink requests the root array needs: which XDP program an interface has (RTM_GETLINK, IFLA_XDP)
