@@ -91,6 +91,13 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.Scalar(f.Convert(ConversionKind.Truncate, length, IrType.I32), property.Type);
             }
 
+            if (NetworkOrderField(property, instance) is LoweredValue networkField)
+            {
+                LoweredValue raw = Read(networkField);
+                IrValue swapped = raw.Value!.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, raw.Value) : raw.Value;
+                return LoweredValue.Scalar(swapped, property.Type);
+            }
+
             if (property.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
                 if (instance.Kind == LoweredValueKind.Null)
@@ -110,6 +117,34 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             return Unsupported(reference, $"the property '{property.ToDisplayString()}'");
+        }
+
+        /// <summary>
+        /// A DSL header property that shows a network-order field in host order (<c>EtherType</c> over <c>_etherType</c>,
+        /// <c>TotalLength</c> over <c>_totalLength</c>): the field's place, or null for other properties.
+        /// </summary>
+        private LoweredValue? NetworkOrderField(IPropertySymbol property, LoweredValue instance)
+        {
+            if (instance.Kind != LoweredValueKind.Address || property.ContainingType is null ||
+                !DslNames.Of(property.ContainingType).StartsWith("Ebpf.Dsl.Packets.", System.StringComparison.Ordinal) ||
+                program.Layout(property.ContainingType) is not TypeLayout layout)
+            {
+                return null;
+            }
+
+            string name = "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+            IFieldSymbol? field = null;
+            foreach (ISymbol member in property.ContainingType.GetMembers(name))
+            {
+                field = member as IFieldSymbol ?? field;
+            }
+
+            if (field is null || field.IsStatic || TypeLayout.PrimitiveSize(field.Type) != TypeLayout.PrimitiveSize(property.Type) || TypeLayout.PrimitiveSize(field.Type) == 0)
+            {
+                return null;
+            }
+
+            return instance.Field(layout.OffsetOf(field), field.Type);
         }
 
         /// <summary>Reports when C#'s nullable analysis says the value may be null here, or when '!' silenced it.</summary>

@@ -264,6 +264,24 @@ namespace Ebpf.Compiler.FrontEnd
                 return place;
             }
 
+            if (assignment.Target is IPropertyReferenceOperation { Instance: { } owner } property && property.Property.SetMethod != null)
+            {
+                LoweredValue ownerPlace = LowerOperand(owner);
+                if (NetworkOrderField(property.Property, ownerPlace) is LoweredValue field)
+                {
+                    LoweredValue assigned = LowerValue(assignment.Value);
+                    if (assigned.Kind != LoweredValueKind.Scalar)
+                    {
+                        return assigned.Kind == LoweredValueKind.None ? assigned : Unsupported(assignment, "this assignment");
+                    }
+
+                    IrValue host = ScalarOf(assigned, field.Type!);
+                    IrValue network = host.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, host is IrConstant ? f.Move(host) : host) : host;
+                    Store(field, LoweredValue.Scalar(network, field.Type), assignment);
+                    return LoweredValue.Scalar(host, property.Type);
+                }
+            }
+
             LoweredValue target = LowerOperand(assignment.Target);
             LoweredValue value = LowerValue(assignment.Value);
             return Store(target, value, assignment);

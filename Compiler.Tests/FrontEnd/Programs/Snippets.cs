@@ -37,6 +37,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("context fields", "return ctx.IngressIfindex == 1 && ctx.RxQueueIndex == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("helpers", "ulong now = Bpf.KtimeGetNs(); uint r = Bpf.GetPrandomU32(); uint cpu = Bpf.GetSmpProcessorId(); Bpf.TracePrintk(\"cpu %d\", cpu); return (now ^ r) == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("byte order", "ushort t = Net.ToHost16((ushort)ctx.Packet.Length); uint u = Net.ToNetwork32(3u); return t == u ? XdpAction.Drop : XdpAction.Pass;"),
+            ("header properties in network order", "var eth = ctx.Packet.At<EthernetHeader>(0); if (eth is null) return XdpAction.Drop; if (eth.Value.EtherType == EtherType.Ipv6) eth.Value.EtherType = EtherType.Ipv4; return XdpAction.Pass;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
