@@ -127,6 +127,28 @@ namespace Ebpf.Compiler.Tests.FrontEnd
         }
 
         [Fact]
+        public void A_tail_call_whose_result_is_not_returned_at_once()
+        {
+            string source = DslCompilation.Usings + @"public static class P
+{
+    static readonly ProgramArrayMap<XdpContext, XdpAction> Next = new(maxEntries: 1);
+    [Xdp]
+    public static XdpAction A(XdpContext ctx)
+    {
+        XdpAction? result = Next.TailCall(ctx, B);
+        return result ?? XdpAction.Drop;
+    }
+    [Xdp]
+    public static XdpAction B(XdpContext ctx) => XdpAction.Pass;
+}
+";
+            // Nullable verdict locals are not supported either: both are reported.
+            Assert.Equal(
+                new[] { "EBPF2001 " + At(source, "result = Next"), "EBPF2001 " + At(source, "Next.TailCall(ctx, B)") },
+                DslCompilation.Describe(DslCompilation.Compile("P", source).Diagnostics));
+        }
+
+        [Fact]
         public void A_program_array_smaller_than_its_targets_is_the_seeds_second_bug()
         {
             string source = DslCompilation.Usings + @"public static class P

@@ -111,6 +111,14 @@ namespace Ebpf.Compiler.FrontEnd
                 return context.Kind == LoweredValueKind.None ? context : Unsupported(arguments[0], "a tail call with another context than the program's");
             }
 
+            if (!ReturnedAtOnce(invocation.Syntax))
+            {
+                program.Report(
+                    FrontEndDiagnostics.UnsupportedOperation,
+                    invocation.Syntax,
+                    "a tail call's result must be returned at once by the program: write 'return Map.TailCall(ctx, Target) ?? fallback;'");
+            }
+
             LoweredValue target = LowerValue(arguments[1].Value);
             IFieldSymbol field = program.Maps.First(pair => pair.Value == map.Name).Key;
             if (target.Kind == LoweredValueKind.MethodGroup)
@@ -131,6 +139,25 @@ namespace Ebpf.Compiler.FrontEnd
 
             // A tail call that returns has failed: in the kernel the result is always null.
             return LoweredValue.Null(invocation.Type);
+        }
+
+        /// <summary>True for <c>return call ?? fallback;</c> (or <c>=> call ?? fallback</c>) in the program's own body.</summary>
+        private bool ReturnedAtOnce(SyntaxNode call)
+        {
+            SyntaxNode node = call;
+            while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            if (continuation != null ||
+                !(node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax coalesce) ||
+                !coalesce.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression) || coalesce.Left != node)
+            {
+                return false;
+            }
+
+            return coalesce.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax || coalesce.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax;
         }
 
         private IrValue KeyPointer(IArgumentOperation argument)

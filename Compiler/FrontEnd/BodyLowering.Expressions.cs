@@ -225,6 +225,13 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
+            if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedOperation, syntax, $"a local of nullable type '{type.ToDisplayString()}' is not supported in BPF programs; use '?? fallback' where the value is made");
+                locals[local] = LoweredValue.None;
+                return LoweredValue.None;
+            }
+
             if (IsFloating(type) || type.IsReferenceType && DslNames.Of(type) != DslNames.MapValue && DslNames.Of(type) != DslNames.PacketRef)
             {
                 // Reported where the value is made (EBPF2002, EBPF2004); the local itself adds nothing.

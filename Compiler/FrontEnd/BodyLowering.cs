@@ -188,7 +188,7 @@ namespace Ebpf.Compiler.FrontEnd
                 }
                 else
                 {
-                    if (value != null)
+                    if (value != null && returned.Kind != LoweredValueKind.None)
                     {
                         program.Report(FrontEndDiagnostics.UnsupportedOperation, value.Syntax, "a program returns an integer verdict");
                     }
