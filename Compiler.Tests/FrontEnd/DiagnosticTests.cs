@@ -79,6 +79,10 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             Expect("Stats.Clear(); return XdpAction.Pass;", ("EBPF2001", "Stats.Clear()"));
 
         [Fact]
+        public void A_call_to_a_method_without_source() =>
+            Expect("return System.Math.Max(ctx.Packet.Length, 1) > 1 ? XdpAction.Pass : XdpAction.Drop;", ("EBPF2008", "System.Math.Max(ctx.Packet.Length, 1)"));
+
+        [Fact]
         public void Several_problems_are_all_reported() =>
             Expect(
                 "object o = new object(); double d = 2.5; if (ctx.Packet.Length == 0) throw new System.Exception(); return XdpAction.Pass;",

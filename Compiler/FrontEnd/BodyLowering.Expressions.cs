@@ -78,6 +78,8 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.None;
                 case IMethodReferenceOperation reference:
                     return LoweredValue.MethodGroup(reference.Method);
+                case IInstanceReferenceOperation when receiver != null:
+                    return receiver;
                 case IDeclarationExpressionOperation declaration:
                     return LowerOperand(declaration.Expression);
                 case IExpressionStatementOperation statement:

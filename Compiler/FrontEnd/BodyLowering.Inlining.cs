@@ -21,35 +21,24 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
-            if (!target.IsStatic)
-            {
-                return Unsupported(invocation, $"the instance method '{target.Name}'");
-            }
-
             if (target.IsGenericMethod)
             {
                 return Unsupported(invocation, $"the generic method '{target.Name}'");
             }
 
-            IMethodBodyOperation? body = null;
-            foreach (SyntaxReference reference in target.DeclaringSyntaxReferences)
+            LoweredValue? receiver = null;
+            if (!target.IsStatic)
             {
-                SyntaxNode syntax = reference.GetSyntax(program.CancellationToken);
-                if (program.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                receiver = invocation.Instance is null ? null : LowerOperand(invocation.Instance);
+                if (receiver is null || receiver.Kind != LoweredValueKind.Address || target.ContainingType?.TypeKind != TypeKind.Struct)
                 {
-                    body = program.Model(syntax.SyntaxTree).GetOperation(syntax, program.CancellationToken) as IMethodBodyOperation;
+                    return receiver?.Kind == LoweredValueKind.None ? LoweredValue.None : Unsupported(invocation, $"the instance method '{target.Name}' (only methods of structs in this compilation)");
                 }
             }
 
-            if (body is null || body.BlockBody is null && body.ExpressionBody is null)
+            IOperation? body = BodyOf(target, invocation.Syntax);
+            if (body is null)
             {
-                program.Report(FrontEndDiagnostics.CallWithoutSource, invocation.Syntax, $"'{target.ToDisplayString()}' is neither part of the DSL nor a method with source in this compilation");
-                return LoweredValue.None;
-            }
-
-            if (program.CallStack.Contains(target, SymbolEqualityComparer.Default))
-            {
-                program.Report(FrontEndDiagnostics.Recursion, invocation.Syntax, $"'{target.Name}' calls itself (directly or through other methods); BPF programs cannot recurse");
                 return LoweredValue.None;
             }
 
@@ -88,8 +77,61 @@ namespace Ebpf.Compiler.FrontEnd
                 }
             }
 
+            return InlineBody(target, body, bound, receiver);
+        }
+
+        /// <summary>A property of a struct with source, read by inlining its getter with <c>this</c> bound to the instance.</summary>
+        private LoweredValue InlineGetter(IPropertyReferenceOperation reference, LoweredValue instance)
+        {
+            IMethodSymbol? getter = reference.Property.GetMethod;
+            if (getter is null || reference.Arguments.Length > 0 || instance.Kind != LoweredValueKind.Address && !getter.IsStatic)
+            {
+                return Unsupported(reference, $"the property '{reference.Property.ToDisplayString()}'");
+            }
+
+            IOperation? body = BodyOf(getter, reference.Syntax);
+            return body is null ? LoweredValue.None : InlineBody(getter, body, new Dictionary<IParameterSymbol, LoweredValue>(SymbolEqualityComparer.Default), getter.IsStatic ? null : instance);
+        }
+
+        /// <summary>The body to inline, or null (reported) when the method has no source here or would recurse.</summary>
+        private IOperation? BodyOf(IMethodSymbol target, SyntaxNode at)
+        {
+            IOperation? body = null;
+            foreach (SyntaxReference reference in target.DeclaringSyntaxReferences)
+            {
+                SyntaxNode syntax = reference.GetSyntax(program.CancellationToken);
+                if (program.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                {
+                    IOperation? operation = program.Model(syntax.SyntaxTree).GetOperation(syntax, program.CancellationToken);
+                    body = operation is IMethodBodyOperation { BlockBody: null, ExpressionBody: null } ? null : operation as IMethodBodyOperation ?? (IOperation?)(operation as IBlockOperation);
+                }
+            }
+
+            if (body is null && DslNames.Of(target.ContainingType).StartsWith("Ebpf.Dsl.", System.StringComparison.Ordinal))
+            {
+                program.Report(FrontEndDiagnostics.UnsupportedOperation, at, $"the DSL member '{target.ToDisplayString()}' is not supported by the compiler yet");
+                return null;
+            }
+
+            if (body is null)
+            {
+                program.Report(FrontEndDiagnostics.CallWithoutSource, at, $"'{target.ToDisplayString()}' is neither part of the DSL nor a method with source in this compilation");
+                return null;
+            }
+
+            if (program.CallStack.Contains(target, SymbolEqualityComparer.Default))
+            {
+                program.Report(FrontEndDiagnostics.Recursion, at, $"'{target.Name}' calls itself (directly or through other methods); BPF programs cannot recurse");
+                return null;
+            }
+
+            return body;
+        }
+
+        private LoweredValue InlineBody(IMethodSymbol target, IOperation body, Dictionary<IParameterSymbol, LoweredValue> bound, LoweredValue? receiver)
+        {
             BasicBlock after = f.Block(target.Name + ".return");
-            var callee = new BodyLowering(program, target, bound, after);
+            var callee = new BodyLowering(program, target, bound, after, receiver);
             program.CallStack.Add(target);
             try
             {

@@ -116,7 +116,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return instance;
             }
 
-            return Unsupported(reference, $"the property '{property.ToDisplayString()}'");
+            return InlineGetter(reference, instance);
         }
 
         /// <summary>

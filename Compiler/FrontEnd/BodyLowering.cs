@@ -23,14 +23,16 @@ namespace Ebpf.Compiler.FrontEnd
         private readonly HashSet<ControlFlowRegion> reportedRegions = new HashSet<ControlFlowRegion>();
         private readonly IMethodSymbol method;
         private readonly BasicBlock? continuation;
+        private readonly LoweredValue? receiver;
         private LoweredValue? result;
 
         /// <summary>
         /// A body; when <paramref name="continuation"/> is null its returns are the function's, otherwise (inlined)
         /// they store the value in <see cref="Result"/> and jump to the continuation.
         /// </summary>
-        public BodyLowering(ProgramLoweringContext program, IMethodSymbol method, Dictionary<IParameterSymbol, LoweredValue> parameters, BasicBlock? continuation)
+        public BodyLowering(ProgramLoweringContext program, IMethodSymbol method, Dictionary<IParameterSymbol, LoweredValue> parameters, BasicBlock? continuation, LoweredValue? receiver = null)
         {
+            this.receiver = receiver;
             this.program = program;
             f = program.Builder;
             this.method = method;
@@ -41,10 +43,12 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>The inlined body's value (after <see cref="Lower"/>).</summary>
         public LoweredValue Result => result ?? LoweredValue.None;
 
-        /// <summary>Lowers the body starting at the builder's current block.</summary>
-        public void Lower(IMethodBodyOperation body)
+        /// <summary>Lowers the body (a method body, or the block of an expression-bodied accessor) starting at the builder's current block.</summary>
+        public void Lower(IOperation body)
         {
-            ControlFlowGraph graph = ControlFlowGraph.Create(body, program.CancellationToken);
+            ControlFlowGraph graph = body is IMethodBodyOperation methodBody
+                ? ControlFlowGraph.Create(methodBody, program.CancellationToken)
+                : ControlFlowGraph.Create((IBlockOperation)body, program.CancellationToken);
             var blocks = new BasicBlock?[graph.Blocks.Length];
             string prefix = continuation is null ? "" : method.Name + ".";
             foreach (FlowBlock block in graph.Blocks)
@@ -56,7 +60,7 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             FlowBlock entry = graph.Blocks[0];
-            f.Location = ProgramLoweringContext.SourceOf(body.BlockBody?.Syntax ?? body.Syntax);
+            f.Location = ProgramLoweringContext.SourceOf((body as IMethodBodyOperation)?.BlockBody?.Syntax ?? body.Syntax);
             Transfer(entry.FallThroughSuccessor, null, blocks);
             foreach (FlowBlock block in graph.Blocks)
             {

@@ -4,7 +4,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
     internal static class Snippets
     {
         public const string Members = @"
-    public struct Pair { public uint A; public ushort B; public byte C; }
+    public struct Pair { public uint A; public ushort B; public byte C; public readonly uint Sum => A + B + C; public void Reset(uint a) { A = a; B = 0; C = 0; } }
     public struct Counters { public ulong Packets; public ulong Bytes; }
     static readonly ArrayMap<Counters> Stats = new(maxEntries: 4);
     static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
@@ -38,6 +38,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("helpers", "ulong now = Bpf.KtimeGetNs(); uint r = Bpf.GetPrandomU32(); uint cpu = Bpf.GetSmpProcessorId(); Bpf.TracePrintk(\"cpu %d\", cpu); return (now ^ r) == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("byte order", "ushort t = Net.ToHost16((ushort)ctx.Packet.Length); uint u = Net.ToNetwork32(3u); return t == u ? XdpAction.Drop : XdpAction.Pass;"),
             ("header properties in network order", "var eth = ctx.Packet.At<EthernetHeader>(0); if (eth is null) return XdpAction.Drop; if (eth.Value.EtherType == EtherType.Ipv6) eth.Value.EtherType = EtherType.Ipv4; return XdpAction.Pass;"),
+            ("struct methods and properties", "Pair p = default; p.Reset(3); p.B = 4; return p.Sum == 7 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
