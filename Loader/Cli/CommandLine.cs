@@ -69,6 +69,7 @@ namespace Ebpf.Loader.Cli
             root.Subcommands.Add(AsmCommands.Disassemble(terminal));
             root.Subcommands.Add(ProgCommands.Build(terminal));
             root.Subcommands.Add(MapCommands.Build(terminal));
+            root.Subcommands.Add(LoadCommands.Build(terminal));
             Array.ForEach(RootArrayCommands.Build(terminal), root.Subcommands.Add);
             return root;
         }

@@ -42,7 +42,7 @@ namespace Ebpf.Loader.Cli
                 return 0;
             });
 
-            var command = new Command("prog", "Inspect BPF programs in the kernel.") { list };
+            var command = new Command("prog", "Inspect BPF programs in the kernel.") { list, ProgDumpCommand.Build(terminal) };
             return command;
         }
 
