@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Ebpf.Asm;
+using Ebpf.Loader.Programs;
+
+namespace Ebpf.Benchmarks.SideBySide
+{
+    /// <summary>
+    /// Times every pair with BPF_PROG_TEST_RUN in interleaved rounds: each round measures the floors (the empty programs)
+    /// at its start and end, and both sides of every pair in between, alternating which side goes first, so that drift
+    /// between runs (8 ns measured on this kind of machine) falls on both sides alike.
+    /// </summary>
+    internal static class InterleavedRuns
+    {
+        /// <summary>Measures <paramref name="pairs"/> against the floor of their program type.</summary>
+        public static IReadOnlyList<PairResult> Measure(
+            IReadOnlyList<ProgramPair> pairs,
+            IReadOnlyDictionary<ProgramType, BpfProgram> floors,
+            SideBySideOptions options,
+            TextWriter progress)
+        {
+            byte[] packet = TestPackets.Ipv4Udp();
+            uint[] oursVerdicts = pairs.Select(pair => pair.Ours.TestRun(packet).ReturnValue).ToArray();
+            uint[] clangVerdicts = pairs.Select(pair => pair.Clang.TestRun(packet).ReturnValue).ToArray();
+
+            // Warm-up: caches, the JIT image's pages and the trace buffer are touched once before any round counts.
+            uint warmUp = System.Math.Max(1, options.Repeat / 10);
+            foreach (BpfProgram program in floors.Values.Concat(pairs.SelectMany(pair => new[] { pair.Ours, pair.Clang })))
+            {
+                program.TestRun(packet, warmUp);
+            }
+
+            var floorRounds = floors.Keys.ToDictionary(type => type, _ => new List<double>());
+            var oursRaw = pairs.Select(_ => new List<double>()).ToArray();
+            var clangRaw = pairs.Select(_ => new List<double>()).ToArray();
+            var oursNet = pairs.Select(_ => new List<double>()).ToArray();
+            var clangNet = pairs.Select(_ => new List<double>()).ToArray();
+            for (int round = 0; round < options.Rounds; round++)
+            {
+                var floorStart = floors.ToDictionary(floor => floor.Key, floor => Time(floor.Value, packet, options.Repeat));
+                var ours = new double[pairs.Count];
+                var clang = new double[pairs.Count];
+                for (int i = 0; i < pairs.Count; i++)
+                {
+                    if ((round + i) % 2 == 0)
+                    {
+                        ours[i] = Time(pairs[i].Ours, packet, options.Repeat);
+                        clang[i] = Time(pairs[i].Clang, packet, options.Repeat);
+                    }
+                    else
+                    {
+                        clang[i] = Time(pairs[i].Clang, packet, options.Repeat);
+                        ours[i] = Time(pairs[i].Ours, packet, options.Repeat);
+                    }
+                }
+
+                var floor = floors.ToDictionary(entry => entry.Key, entry => (floorStart[entry.Key] + Time(entry.Value, packet, options.Repeat)) / 2);
+                foreach (KeyValuePair<ProgramType, double> entry in floor)
+                {
+                    floorRounds[entry.Key].Add(entry.Value);
+                }
+
+                for (int i = 0; i < pairs.Count; i++)
+                {
+                    oursRaw[i].Add(ours[i]);
+                    clangRaw[i].Add(clang[i]);
+                    oursNet[i].Add(ours[i] - floor[pairs[i].Type]);
+                    clangNet[i].Add(clang[i] - floor[pairs[i].Type]);
+                }
+
+                progress.WriteLine($"round {round + 1}/{options.Rounds}: " +
+                    string.Join("  ", pairs.Select((pair, i) => $"{pair.Name} {ours[i]:0}/{clang[i]:0}")) + "  floor " +
+                    string.Join("/", floor.Select(entry => $"{entry.Key} {entry.Value:0.#}")) + " ns");
+            }
+
+            return pairs.Select((pair, i) => new PairResult(
+                pair.Suite,
+                pair.Name,
+                pair.Type.ToString(),
+                Median.Of(floorRounds[pair.Type]),
+                Metrics(pair.Ours, Median.Of(oursNet[i]), Median.Of(oursRaw[i]), oursVerdicts[i]),
+                Metrics(pair.Clang, Median.Of(clangNet[i]), Median.Of(clangRaw[i]), clangVerdicts[i]))).ToList();
+        }
+
+        private static double Time(BpfProgram program, byte[] packet, uint repeat) => program.TestRun(packet, repeat).DurationNs;
+
+        private static SideMetrics Metrics(BpfProgram program, double netNs, double rawNs, uint verdict)
+        {
+            ProgramInfo info = program.Info();
+            return new SideMetrics(info.TranslatedSize / Instruction.SlotSize, info.JitedSize, info.VerifiedInstructions, netNs, rawNs, verdict);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Ebpf.Benchmarks.SideBySide
+{
+    /// <summary>Both sides of one program, and the floor subtracted from their times.</summary>
+    /// <param name="Suite">The program class (<c>XdpChain</c>).</param>
+    /// <param name="Program">The program (<c>Xdp1</c>).</param>
+    /// <param name="ProgramType">Its kernel program type.</param>
+    /// <param name="FloorNs">Median ns/packet of the empty program of that type over the same rounds.</param>
+    /// <param name="Ours">Our compiler's program.</param>
+    /// <param name="Clang">clang-19's program.</param>
+    internal sealed record PairResult(string Suite, string Program, string ProgramType, double FloorNs, SideMetrics Ours, SideMetrics Clang)
+    {
+        /// <summary>ours / clang, or null when clang's value is not positive (nothing to divide by).</summary>
+        public static double? Ratio(double ours, double clang) => clang > 0 ? ours / clang : null;
+    }
+}

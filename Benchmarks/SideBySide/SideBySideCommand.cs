@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Ebpf.Asm;
+using Ebpf.Loader.Loading;
+using Ebpf.Loader.Pinning;
+using Ebpf.Loader.Programs;
+
+namespace Ebpf.Benchmarks.SideBySide
+{
+    /// <summary>
+    /// <c>side-by-side</c>: loads every program of Programs/ twice — our image through <see cref="Collection.Load"/>, the
+    /// clang-built C twin through bpftool — and prints xlated instructions, JITed bytes, verified_insns and ns/packet
+    /// with the ratio ours/clang.
+    /// </summary>
+    internal static class SideBySideCommand
+    {
+        /// <summary>Runs the command; returns the process exit code.</summary>
+        public static int Run(IReadOnlyList<string> arguments)
+        {
+            SideBySideOptions options = SideBySideOptions.Parse(arguments);
+            BpfFs.EnsureMounted();
+            string objectDirectory = options.ObjectDirectory ?? Directory.CreateTempSubdirectory("ebpf-bench-c-").FullName;
+            IReadOnlyDictionary<string, string> objects = ClangObjects.Build(objectDirectory);
+            string pinRoot = Path.Combine(BpfFs.DefaultRoot, $"ebpf-bench-{Environment.ProcessId}");
+
+            var owned = new List<IDisposable>();
+            try
+            {
+                var pairs = new List<ProgramPair>();
+                foreach (ChainSuite suite in ChainSuite.All)
+                {
+                    LoadedCollection ours = Collection.Load(suite.Image);
+                    owned.Add(ours);
+                    BpftoolCollection clang = BpftoolCollection.Load(objects[suite.ObjectStem], suite.BpftoolType, Path.Combine(pinRoot, suite.Name));
+                    owned.Add(clang);
+                    foreach (MapDefinition map in suite.Image.Maps.Where(map => map.ProgramSlots.Count > 0))
+                    {
+                        foreach (ProgramSlot slot in map.ProgramSlots)
+                        {
+                            clang.SetSlot(suite.ProgramArrayNames[map.Name], slot.Slot, slot.Program);
+                        }
+                    }
+
+                    foreach (string program in suite.Programs)
+                    {
+                        BpfProgram mine = ours.Program(program);
+                        pairs.Add(new ProgramPair(suite.Name, program, mine.Type, mine, clang.Program(program)));
+                    }
+                }
+
+                var floors = pairs.Select(pair => pair.Type).Distinct().ToDictionary(type => type, FloorPrograms.For);
+                owned.AddRange(floors.Values);
+
+                IReadOnlyList<PairResult> results = InterleavedRuns.Measure(pairs, floors, options, Console.Error);
+                if (options.Json)
+                {
+                    SideBySideReport.WriteJson(Console.Out, results, options);
+                }
+                else
+                {
+                    SideBySideReport.WriteTables(Console.Out, results, options);
+                }
+
+                if (options.Listings)
+                {
+                    foreach (ProgramPair pair in pairs)
+                    {
+                        WriteListing(Console.Out, "ours", pair.Ours, pair.Type);
+                        WriteListing(Console.Out, "clang", pair.Clang, pair.Type);
+                    }
+                }
+
+                return results.All(result => result.Ours.ReturnValue == result.Clang.ReturnValue) ? 0 : 1;
+            }
+            finally
+            {
+                for (int i = owned.Count - 1; i >= 0; i--)
+                {
+                    owned[i].Dispose();
+                }
+
+                if (Directory.Exists(pinRoot))
+                {
+                    Directory.Delete(pinRoot, recursive: true);
+                }
+
+                if (options.ObjectDirectory is null)
+                {
+                    Directory.Delete(objectDirectory, recursive: true);
+                }
+            }
+        }
+
+        private static void WriteListing(TextWriter output, string side, BpfProgram program, ProgramType type)
+        {
+            output.WriteLine();
+            output.WriteLine($"; {side} {program.Name}: xlated, prog id {program.Id} (bpftool prog dump xlated id {program.Id})");
+            var translated = new ProgramImage(program.Name, type, program.TranslatedInstructions());
+            output.Write(Disassembler.List(translated, new DisassemblyOptions { ShowSource = false, HelperNames = true }));
+        }
+    }
+}
