@@ -14,6 +14,11 @@ namespace Ebpf.Compiler.FrontEnd
         private const int MapDelete = 3;
         private const int TracePrintk = 6;
         private const int LookupPercpu = 195;
+        private const int RedirectMap = 51;
+        private const int RingbufOutput = 130;
+        private const int RingbufReserve = 131;
+        private const int RingbufSubmit = 132;
+        private const int RingbufDiscard = 133;
 
         private LoweredValue Invocation(IInvocationOperation invocation)
         {
@@ -41,6 +46,8 @@ namespace Ebpf.Compiler.FrontEnd
                 case DslNames.XdpContext:
                 case DslNames.SkBuffContext:
                     return ContextCall(invocation);
+                case DslNames.RingBufferRecord:
+                    return RecordCall(invocation);
             }
 
             if (target.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && invocation.Instance != null && target.Name == "GetValueOrDefault")
@@ -98,6 +105,32 @@ namespace Ebpf.Compiler.FrontEnd
 
                 case "TailCall" when owner == DslNames.ProgramArrayMap && arguments.Count == 2:
                     return TailCall(invocation, map, arguments);
+                case "Redirect" when owner == DslNames.DeviceMap && arguments.Count == 2:
+                {
+                    IrValue redirected = f.CallHelper(RedirectMap, IrType.I64, f.Map(map.Name!), Argument64(arguments[0]), Argument64(arguments[1]))!;
+                    return LoweredValue.Scalar(Resize(redirected, false, RegisterType(target.ReturnType)), target.ReturnType);
+                }
+
+                case "Output" when owner == DslNames.RingBufferMap && arguments.Count == 2 && target.TypeArguments.Length == 1:
+                {
+                    ITypeSymbol element = target.TypeArguments[0];
+                    IrValue data = StackPointerTo(LowerOperand(arguments[0].Value) is { Kind: LoweredValueKind.Address } place ? place : LowerValue(arguments[0].Value), element, arguments[0].Syntax);
+                    int size = program.Layout(element)?.Size ?? 0;
+                    return LoweredValue.Scalar(f.CallHelper(RingbufOutput, IrType.I64, f.Map(map.Name!), data, IrFunctionBuilder.I64(size), Argument64(arguments[1]))!, target.ReturnType);
+                }
+
+                case "Reserve" when owner == DslNames.RingBufferMap && target.TypeArguments.Length == 1:
+                {
+                    ITypeSymbol element = target.TypeArguments[0];
+                    if (program.Layout(element) is not TypeLayout layout)
+                    {
+                        program.Report(FrontEndDiagnostics.UnsupportedType, invocation.Syntax, $"'{element.ToDisplayString()}' has no fixed unmanaged layout");
+                        return LoweredValue.None;
+                    }
+
+                    IrValue record = f.CallHelper(RingbufReserve, IrType.PointerTo(PointerKind.MapValueOrNull), f.Map(map.Name!), IrFunctionBuilder.I64(layout.Size), IrFunctionBuilder.I64(0))!;
+                    return LoweredValue.MapValue(record, element);
+                }
                 default:
                     return Unsupported(invocation, $"'{target.ContainingType!.Name}.{target.Name}'");
             }
@@ -216,6 +249,23 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             return Unsupported(invocation, $"'Bpf.{target.Name}'");
+        }
+
+        /// <summary><c>record.Submit(flags)</c> / <c>record.Discard(flags)</c> on a reserved ring buffer record.</summary>
+        private LoweredValue RecordCall(IInvocationOperation invocation)
+        {
+            IMethodSymbol target = invocation.TargetMethod;
+            LoweredValue record = invocation.Instance is null ? LoweredValue.None : LowerValue(invocation.Instance);
+            if (record.Kind != LoweredValueKind.MapValue || (target.Name != "Submit" && target.Name != "Discard"))
+            {
+                return record.Kind == LoweredValueKind.None ? record : Unsupported(invocation, $"'RingBufferRecord.{target.Name}'");
+            }
+
+            CheckNotNull(invocation.Instance!, FrontEndDiagnostics.UncheckedMapValue, "the record may be absent: check it with 'is null' before submitting it");
+            IrValue pointer = f.Convert(ConversionKind.AssumeNonNull, record.Value!, IrType.PointerTo(PointerKind.MapValue));
+            IrValue flags = invocation.Arguments.Length == 1 ? Argument64(invocation.Arguments[0]) : IrFunctionBuilder.I64(0);
+            f.CallHelper(target.Name == "Submit" ? RingbufSubmit : RingbufDiscard, null, pointer, flags);
+            return LoweredValue.None;
         }
 
         private LoweredValue ByteOrder(IInvocationOperation invocation)

@@ -234,7 +234,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
-            if (IsFloating(type) || type.IsReferenceType && DslNames.Of(type) != DslNames.MapValue && DslNames.Of(type) != DslNames.PacketRef)
+            if (IsFloating(type) || type.IsReferenceType && !DslNames.IsNullablePointer(type) && DslNames.Of(type) != DslNames.PacketRef)
             {
                 // Reported where the value is made (EBPF2002, EBPF2004); the local itself adds nothing.
                 return LoweredValue.None;
@@ -244,7 +244,7 @@ namespace Ebpf.Compiler.FrontEnd
             {
                 storage = LoweredValue.Scalar(f.Register(RegisterType(type), name), type);
             }
-            else if (DslNames.Of(type) == DslNames.MapValue && type is INamedTypeSymbol mapValue)
+            else if (DslNames.IsNullablePointer(type) && type is INamedTypeSymbol mapValue)
             {
                 storage = LoweredValue.MapValue(f.Register(IrType.PointerTo(PointerKind.MapValueOrNull), name), mapValue.TypeArguments[0]);
             }

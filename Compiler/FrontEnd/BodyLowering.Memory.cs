@@ -75,7 +75,8 @@ namespace Ebpf.Compiler.FrontEnd
             switch (owner)
             {
                 case DslNames.MapValue when property.Name == "Value" && instance.Kind == LoweredValueKind.MapValue:
-                    CheckNotNull(reference.Instance!, FrontEndDiagnostics.UncheckedMapValue, "the map value may be absent: check it with 'is null' before using .Value");
+                case DslNames.RingBufferRecord when property.Name == "Value" && instance.Kind == LoweredValueKind.MapValue:
+                    CheckNotNull(reference.Instance!, FrontEndDiagnostics.UncheckedMapValue, "the value may be absent: check it with 'is null' before using .Value");
                     IrValue pointer = f.Convert(ConversionKind.AssumeNonNull, instance.Value!, IrType.PointerTo(PointerKind.MapValue));
                     return LoweredValue.Address(pointer, 0, instance.Type!);
                 case DslNames.PacketRef when property.Name == "Value" && instance.Kind == LoweredValueKind.PacketRef:

@@ -29,6 +29,10 @@ namespace Ebpf.Compiler.FrontEnd
         public const string RingBufferMap = "Ebpf.Dsl.Maps.RingBufferMap";
         public const string DeviceMap = "Ebpf.Dsl.Maps.DeviceMap";
         public const string LpmKey = "Ebpf.Dsl.Maps.LpmKey`1";
+        public const string RingBufferRecord = "Ebpf.Dsl.Maps.RingBufferRecord`1";
+
+        /// <summary>True for the DSL's nullable pointer objects that lower to a pointer register: map values and ring buffer records.</summary>
+        public static bool IsNullablePointer(ITypeSymbol? type) => Of(type) == MapValue || Of(type) == RingBufferRecord;
 
         /// <summary>"Namespace.Name`arity" of the type's original definition, or "" for types without a name.</summary>
         public static string Of(ITypeSymbol? type)

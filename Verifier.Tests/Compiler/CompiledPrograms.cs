@@ -14,7 +14,11 @@ namespace Ebpf.Verifier.Tests.Compiler
     internal static class CompiledPrograms
     {
         /// <summary>The collection image of <paramref name="className"/>, which must compile without diagnostics.</summary>
-        public static CollectionImage Compile(string className, params string[] files)
+        public static CollectionImage Compile(string className, params string[] files) =>
+            CompileText(className, files.Select(file => (file, File.ReadAllText(Path.Combine(Directory(), file)))).ToArray());
+
+        /// <summary>The collection image of <paramref name="className"/> in the given (path, text) sources.</summary>
+        public static CollectionImage CompileText(string className, params (string Path, string Text)[] sources)
         {
             string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
             MetadataReference[] references = platform
@@ -23,7 +27,7 @@ namespace Ebpf.Verifier.Tests.Compiler
                 .Distinct()
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
                 .ToArray();
-            SyntaxTree[] trees = files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Directory(), file)), path: file)).ToArray();
+            SyntaxTree[] trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, path: source.Path)).ToArray();
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "CompiledPrograms",
                 trees,

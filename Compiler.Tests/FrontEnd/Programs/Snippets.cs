@@ -8,6 +8,8 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
     public struct Counters { public ulong Packets; public ulong Bytes; }
     static readonly ArrayMap<Counters> Stats = new(maxEntries: 4);
     static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
+    static readonly RingBufferMap Events = new(sizeBytes: 4096);
+    static readonly DeviceMap Ports = new(maxEntries: 4);
     const int Limit = 8;
     static readonly uint Threshold = 100;
     static int Twice(int x) => x * 2;
@@ -39,6 +41,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("byte order", "ushort t = Net.ToHost16((ushort)ctx.Packet.Length); uint u = Net.ToNetwork32(3u); return t == u ? XdpAction.Drop : XdpAction.Pass;"),
             ("header properties in network order", "var eth = ctx.Packet.At<EthernetHeader>(0); if (eth is null) return XdpAction.Drop; if (eth.Value.EtherType == EtherType.Ipv6) eth.Value.EtherType = EtherType.Ipv4; return XdpAction.Pass;"),
             ("struct methods and properties", "Pair p = default; p.Reset(3); p.B = 4; return p.Sum == 7 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("ring buffer output", "Pair p = default; p.A = 1; Events.Output(p); return XdpAction.Pass;"),
+            ("ring buffer reserve and submit", "var r = Events.Reserve<Pair>(); if (r is null) return XdpAction.Pass; r.Value.A = (uint)ctx.Packet.Length; r.Value.B = 0; r.Value.C = 0; r.Submit(); return XdpAction.Pass;"),
+            ("device map redirect", "return Ports.Redirect(0, XdpAction.Pass);"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
