@@ -80,7 +80,14 @@ namespace Ebpf.Benchmarks.SideBySide
                 pair.Type.ToString(),
                 Median.Of(floorRounds[pair.Type]),
                 Metrics(pair.Ours, Median.Of(oursNet[i]), Median.Of(oursRaw[i]), oursVerdicts[i]),
-                Metrics(pair.Clang, Median.Of(clangNet[i]), Median.Of(clangRaw[i]), clangVerdicts[i]))).ToList();
+                Metrics(pair.Clang, Median.Of(clangNet[i]), Median.Of(clangRaw[i]), clangVerdicts[i]),
+                Delta(oursRaw[i], clangRaw[i]))).ToList();
+        }
+
+        private static NsDelta Delta(IReadOnlyList<double> ours, IReadOnlyList<double> clang)
+        {
+            double[] differences = ours.Zip(clang, (mine, theirs) => mine - theirs).ToArray();
+            return new NsDelta(Median.Of(differences), differences.Min(), differences.Max());
         }
 
         private static double Time(BpfProgram program, byte[] packet, uint repeat) => program.TestRun(packet, repeat).DurationNs;

@@ -9,5 +9,6 @@ namespace Ebpf.Benchmarks.SideBySide
     /// <param name="Type">Its program type; chooses the floor program.</param>
     /// <param name="Ours">Loaded from our image by <c>Collection.Load</c>.</param>
     /// <param name="Clang">Loaded by bpftool from the clang object and opened from its pin.</param>
-    internal sealed record ProgramPair(string Suite, string Name, ProgramType Type, BpfProgram Ours, BpfProgram Clang);
+    /// <param name="OursImage">Our compiled program before the kernel saw it (for its listing).</param>
+    internal sealed record ProgramPair(string Suite, string Name, ProgramType Type, BpfProgram Ours, BpfProgram Clang, ProgramImage OursImage);
 }

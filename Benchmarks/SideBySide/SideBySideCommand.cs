@@ -29,7 +29,7 @@ namespace Ebpf.Benchmarks.SideBySide
             try
             {
                 var pairs = new List<ProgramPair>();
-                foreach (ChainSuite suite in ChainSuite.All)
+                foreach (ProgramSuite suite in ProgramSuite.All)
                 {
                     LoadedCollection ours = Collection.Load(suite.Image);
                     owned.Add(ours);
@@ -46,7 +46,8 @@ namespace Ebpf.Benchmarks.SideBySide
                     foreach (string program in suite.Programs)
                     {
                         BpfProgram mine = ours.Program(program);
-                        pairs.Add(new ProgramPair(suite.Name, program, mine.Type, mine, clang.Program(program)));
+                        ProgramImage image = suite.Image.Programs.Single(candidate => candidate.Name == program);
+                        pairs.Add(new ProgramPair(suite.Name, program, mine.Type, mine, clang.Program(program), image));
                     }
                 }
 
@@ -67,6 +68,9 @@ namespace Ebpf.Benchmarks.SideBySide
                 {
                     foreach (ProgramPair pair in pairs)
                     {
+                        Console.Out.WriteLine();
+                        Console.Out.WriteLine($"; ours {pair.Name}: as compiled (Disassembler.List of the embedded image)");
+                        Console.Out.Write(Disassembler.List(pair.OursImage, new DisassemblyOptions { HelperNames = true }));
                         WriteListing(Console.Out, "ours", pair.Ours, pair.Type);
                         WriteListing(Console.Out, "clang", pair.Clang, pair.Type);
                     }

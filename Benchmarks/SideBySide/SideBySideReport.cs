@@ -31,7 +31,7 @@ namespace Ebpf.Benchmarks.SideBySide
 
             output.WriteLine();
             output.WriteLine("summary (ours/clang)");
-            WriteRows(output, new[] { "program", "xlated", "jited", "verified", "ns/packet", "ns ours", "ns clang" }, results.Select(result =>
+            WriteRows(output, new[] { "program", "xlated", "jited", "verified", "ns/packet", "ns ours", "ns clang", "ours-clang per round" }, results.Select(result =>
             {
                 var rows = Rows(result).ToList();
                 return new[]
@@ -43,6 +43,7 @@ namespace Ebpf.Benchmarks.SideBySide
                     FormatRatio(PairResult.Ratio(rows[3].Ours, rows[3].Clang)),
                     Format(rows[3].Ours),
                     Format(rows[3].Clang),
+                    $"{Format(result.DeltaNs.Median)} [{Format(result.DeltaNs.Lowest)}..{Format(result.DeltaNs.Highest)}]",
                 };
             }).ToList());
         }
