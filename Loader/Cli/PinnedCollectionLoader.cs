@@ -37,6 +37,8 @@ namespace Ebpf.Loader.Cli
                 throw new CliException($"{programClass} is already loaded: {taken} exists (remove {directory} to unload it)");
             }
 
+            bool created = !BpfFs.Exists(directory);
+            var before = image.Maps.Select(m => Path.Combine(directory, m.Name)).Where(BpfFs.Exists).ToHashSet();
             BpfFs.CreateDirectory(directory);
             LoadedCollection collection;
             try
@@ -45,7 +47,14 @@ namespace Ebpf.Loader.Cli
             }
             catch (CollectionException exception)
             {
+                RemovePins(Array.Empty<string>(), directory, created);
                 throw new CliException($"{programClass}: {exception.Message}");
+            }
+            catch
+            {
+                // Collection.Load closes what it created, but the pins it made for ByName maps stay: remove them too.
+                RemovePins(image.Maps.Select(m => Path.Combine(directory, m.Name)).Where(path => !before.Contains(path)), directory, created);
+                throw;
             }
 
             var pinned = new List<string>();
@@ -82,9 +91,22 @@ namespace Ebpf.Loader.Cli
                 }
                 catch
                 {
-                    pinned.ForEach(path => BpfFs.Unpin(path));
+                    RemovePins(pinned.Concat(collection.PinPaths.Values.Where(path => !before.Contains(path))), directory, created);
                     throw;
                 }
+            }
+        }
+
+        private static void RemovePins(IEnumerable<string> paths, string directory, bool removeDirectory)
+        {
+            foreach (string path in paths)
+            {
+                BpfFs.Unpin(path);
+            }
+
+            if (removeDirectory && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
             }
         }
     }
