@@ -80,7 +80,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
 
         [Fact]
         public void A_call_to_a_method_without_source() =>
-            Expect("return System.Math.Max(ctx.Packet.Length, 1) > 1 ? XdpAction.Pass : XdpAction.Drop;", ("EBPF2008", "System.Math.Max(ctx.Packet.Length, 1)"));
+            Expect("return System.Math.Abs(ctx.Packet.Length) > 1 ? XdpAction.Pass : XdpAction.Drop;", ("EBPF2008", "System.Math.Abs(ctx.Packet.Length)"));
 
         [Fact]
         public void Several_problems_are_all_reported() =>

@@ -50,6 +50,11 @@ namespace Ebpf.Compiler.FrontEnd
                     return RecordCall(invocation);
             }
 
+            if (target.ContainingType?.ToDisplayString() == "System.Math" && (target.Name == "Min" || target.Name == "Max") && invocation.Arguments.Length == 2 && IsScalarType(target.ReturnType))
+            {
+                return MinMax(invocation);
+            }
+
             if (target.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && invocation.Instance != null && target.Name == "GetValueOrDefault")
             {
                 LoweredValue instance = LowerValue(invocation.Instance);
@@ -249,6 +254,45 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             return Unsupported(invocation, $"'Bpf.{target.Name}'");
+        }
+
+        /// <summary><c>Math.Min</c> / <c>Math.Max</c> of integers: a compare and a choice.</summary>
+        private LoweredValue MinMax(IInvocationOperation invocation)
+        {
+            ITypeSymbol type = invocation.TargetMethod.ReturnType;
+            IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            LoweredValue left = LowerValue(arguments[0].Value);
+            LoweredValue right = LowerValue(arguments[1].Value);
+            if (left.Kind != LoweredValueKind.Scalar || right.Kind != LoweredValueKind.Scalar)
+            {
+                return LoweredValue.None;
+            }
+
+            VirtualRegister chosen = f.Register(RegisterType(type), invocation.TargetMethod.Name.ToLowerInvariant());
+            IrValue l = ScalarOf(left, type);
+            IrValue r = ScalarOf(right, type);
+            f.Assign(chosen, l);
+            bool signed = IsSigned(type);
+            Condition keepLeft = invocation.TargetMethod.Name == "Min"
+                ? (signed ? Ebpf.Compiler.IR.Condition.SignedLessOrEqual : Ebpf.Compiler.IR.Condition.UnsignedLessOrEqual)
+                : (signed ? Ebpf.Compiler.IR.Condition.SignedGreaterOrEqual : Ebpf.Compiler.IR.Condition.UnsignedGreaterOrEqual);
+            BranchCondition compare = Compare(keepLeft, chosen, r);
+            BasicBlock takeRight = f.Block("takeRight");
+            BasicBlock done = f.Block("chosen");
+            if (compare.Constant is bool known)
+            {
+                f.Jump(known ? done : takeRight);
+            }
+            else
+            {
+                f.Branch(compare.Condition, compare.Left!, compare.Right!, done, takeRight);
+            }
+
+            f.At(takeRight);
+            f.Assign(chosen, r);
+            f.Jump(done);
+            f.At(done);
+            return LoweredValue.Scalar(chosen, type);
         }
 
         /// <summary><c>record.Submit(flags)</c> / <c>record.Discard(flags)</c> on a reserved ring buffer record.</summary>

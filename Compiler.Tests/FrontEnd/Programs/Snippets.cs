@@ -44,6 +44,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("ring buffer output", "Pair p = default; p.A = 1; Events.Output(p); return XdpAction.Pass;"),
             ("ring buffer reserve and submit", "var r = Events.Reserve<Pair>(); if (r is null) return XdpAction.Pass; r.Value.A = (uint)ctx.Packet.Length; r.Value.B = 0; r.Value.C = 0; r.Submit(); return XdpAction.Pass;"),
             ("device map redirect", "return Ports.Redirect(0, XdpAction.Pass);"),
+            ("math min and max", "int n = System.Math.Min(ctx.Packet.Length, 64); uint m = System.Math.Max((uint)n, 14u); return m == 64 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
