@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Ebpf.Asm;
 using Ebpf.Loader.Loading;
 using Ebpf.Loader.Pinning;
@@ -26,6 +27,10 @@ namespace Ebpf.Benchmarks.SideBySide
             string pinRoot = Path.Combine(BpfFs.DefaultRoot, $"ebpf-bench-{Environment.ProcessId}");
 
             var owned = new List<IDisposable>();
+
+            // Ctrl-C or kill: the fds close with the process, but pins outlive it; remove them before the default handling ends us.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => RemovePins(pinRoot));
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemovePins(pinRoot));
             try
             {
                 var pairs = new List<ProgramPair>();
@@ -85,15 +90,19 @@ namespace Ebpf.Benchmarks.SideBySide
                     owned[i].Dispose();
                 }
 
-                if (Directory.Exists(pinRoot))
-                {
-                    Directory.Delete(pinRoot, recursive: true);
-                }
-
+                RemovePins(pinRoot);
                 if (options.ObjectDirectory is null)
                 {
                     Directory.Delete(objectDirectory, recursive: true);
                 }
+            }
+        }
+
+        private static void RemovePins(string pinRoot)
+        {
+            if (Directory.Exists(pinRoot))
+            {
+                Directory.Delete(pinRoot, recursive: true);
             }
         }
 
