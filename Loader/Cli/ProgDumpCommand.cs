@@ -12,7 +12,7 @@ namespace Ebpf.Loader.Cli
     /// <summary>
     /// <c>prog dump ID|PIN_PATH [--source IMAGE | --assembly X.dll]</c>: the kernel's translated (xlated) instructions
     /// of a loaded program, disassembled; with the program's image, the C# source lines of its source map interleaved
-    /// by instruction index.
+    /// where the kernel's instructions match the image's (<see cref="TranslatedCodeAlignment"/>).
     /// </summary>
     public static class ProgDumpCommand
     {
@@ -57,7 +57,7 @@ namespace Ebpf.Loader.Cli
                 terminal.Output.WriteLine($"; program {info.Name} id {info.Id} {TextTable.Kernel(info.Type.ToString())} tag {info.Tag}: {instructions.Count} instructions as translated by the kernel");
                 if (compiled is not null && compiled.Instructions.Count != instructions.Count)
                 {
-                    terminal.Output.WriteLine($"; note: the image has {compiled.Instructions.Count} instructions: the kernel rewrote the program, and C# lines are aligned by index, so they drift after the first rewrite");
+                    terminal.Output.WriteLine($"; the image has {compiled.Instructions.Count} instructions: the kernel rewrote some; C# lines follow the matched instructions");
                 }
 
                 string? previous = null;
@@ -95,11 +95,12 @@ namespace Ebpf.Loader.Cli
 
         private static List<DumpedInstruction> Rows(IReadOnlyList<Instruction> instructions, ProgramImage? compiled)
         {
+            int[] origins = compiled is null ? Array.Empty<int>() : TranslatedCodeAlignment.Align(instructions, compiled);
             var rows = new List<DumpedInstruction>();
             int slot = 0;
             for (int index = 0; index < instructions.Count; index++)
             {
-                SourceLocation? location = compiled is not null && index < compiled.Instructions.Count ? compiled.LocationOf(index) : null;
+                SourceLocation? location = compiled is not null && origins[index] >= 0 ? compiled.LocationOf(origins[index]) : null;
                 string? text = location is null ? null
                     : $"{location.File}:{location.Line.ToString(CultureInfo.InvariantCulture)}" + (string.IsNullOrWhiteSpace(location.Text) ? string.Empty : ": " + location.Text!.Trim());
                 rows.Add(new DumpedInstruction(slot, Disassembler.Format(instructions[index]), text));
