@@ -282,9 +282,14 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
-            if (creation.Arguments.Length > 0 || creation.Initializer != null && creation.Initializer.Initializers.Length > 0)
+            if (creation.Arguments.Length > 0 && creation.Constructor is { IsImplicitlyDeclared: false })
             {
-                return Unsupported(creation, "a struct constructor with arguments");
+                return Construct(creation);
+            }
+
+            if (creation.Initializer != null && creation.Initializer.Initializers.Length > 0)
+            {
+                return Unsupported(creation, "an object initializer here");
             }
 
             return LoweredValue.Zero(type);

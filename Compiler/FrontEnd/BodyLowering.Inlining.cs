@@ -42,8 +42,36 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
+            return InlineBody(target, body, Bind(invocation.Arguments), receiver);
+        }
+
+        /// <summary><c>new S(a, b)</c> of a struct with source: a zeroed temporary, then the constructor inlined on it.</summary>
+        private LoweredValue Construct(IObjectCreationOperation creation)
+        {
+            IMethodSymbol? constructor = creation.Constructor;
+            ITypeSymbol type = creation.Type!;
+            LoweredValue place = NewStructLocal(type, "new", creation.Syntax);
+            if (constructor is null || place.Kind == LoweredValueKind.None)
+            {
+                return place;
+            }
+
+            CopyInto(place, LoweredValue.Zero(type), creation.Syntax);
+            IOperation? body = BodyOf(constructor, creation.Syntax);
+            if (body is null)
+            {
+                return LoweredValue.None;
+            }
+
+            InlineBody(constructor, body, Bind(creation.Arguments), place);
+            return place;
+        }
+
+        /// <summary>Parameters by value are copied (registers, new slots); ref, in and out alias the caller's place.</summary>
+        private Dictionary<IParameterSymbol, LoweredValue> Bind(IEnumerable<IArgumentOperation> arguments)
+        {
             var bound = new Dictionary<IParameterSymbol, LoweredValue>(SymbolEqualityComparer.Default);
-            foreach (IArgumentOperation argument in Ordered(invocation))
+            foreach (IArgumentOperation argument in arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
             {
                 IParameterSymbol? parameter = argument.Parameter;
                 if (parameter is null)
@@ -77,7 +105,7 @@ namespace Ebpf.Compiler.FrontEnd
                 }
             }
 
-            return InlineBody(target, body, bound, receiver);
+            return bound;
         }
 
         /// <summary>A property of a struct with source, read by inlining its getter with <c>this</c> bound to the instance.</summary>
@@ -103,7 +131,7 @@ namespace Ebpf.Compiler.FrontEnd
                 if (program.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
                 {
                     IOperation? operation = program.Model(syntax.SyntaxTree).GetOperation(syntax, program.CancellationToken);
-                    body = operation is IMethodBodyOperation { BlockBody: null, ExpressionBody: null } ? null : operation as IMethodBodyOperation ?? (IOperation?)(operation as IBlockOperation);
+                    body = operation is IMethodBodyOperation { BlockBody: null, ExpressionBody: null } ? null : operation as IMethodBodyOperation ?? operation as IConstructorBodyOperation ?? (IOperation?)(operation as IBlockOperation);
                 }
             }
 

@@ -48,7 +48,9 @@ namespace Ebpf.Compiler.FrontEnd
         {
             ControlFlowGraph graph = body is IMethodBodyOperation methodBody
                 ? ControlFlowGraph.Create(methodBody, program.CancellationToken)
-                : ControlFlowGraph.Create((IBlockOperation)body, program.CancellationToken);
+                : body is IConstructorBodyOperation constructorBody
+                    ? ControlFlowGraph.Create(constructorBody, program.CancellationToken)
+                    : ControlFlowGraph.Create((IBlockOperation)body, program.CancellationToken);
             var blocks = new BasicBlock?[graph.Blocks.Length];
             string prefix = continuation is null ? "" : method.Name + ".";
             foreach (FlowBlock block in graph.Blocks)

@@ -6,6 +6,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
         public const string Members = @"
     public struct Pair { public uint A; public ushort B; public byte C; public readonly uint Sum => A + B + C; public void Reset(uint a) { A = a; B = 0; C = 0; } }
     public struct Counters { public ulong Packets; public ulong Bytes; }
+    public struct Flow { public uint Address; public ushort Port; public Flow(uint address, ushort port) { Address = address; Port = port; } }
     static readonly ArrayMap<Counters> Stats = new(maxEntries: 4);
     static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
     static readonly RingBufferMap Events = new(sizeBytes: 4096);
@@ -45,6 +46,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("ring buffer reserve and submit", "var r = Events.Reserve<Pair>(); if (r is null) return XdpAction.Pass; r.Value.A = (uint)ctx.Packet.Length; r.Value.B = 0; r.Value.C = 0; r.Submit(); return XdpAction.Pass;"),
             ("device map redirect", "return Ports.Redirect(0, XdpAction.Pass);"),
             ("math min and max", "int n = System.Math.Min(ctx.Packet.Length, 64); uint m = System.Math.Max((uint)n, 14u); return m == 64 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("struct constructor and initializer", "var flow = new Flow(0x0a000001, 53); var pair = new Pair { A = flow.Address, B = flow.Port }; return pair.B == 53 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
