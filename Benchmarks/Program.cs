@@ -25,7 +25,7 @@ namespace Ebpf.Benchmarks
                         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                         return 0;
                     default:
-                        Console.Error.WriteLine("usage: side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] | bdn [--filter *]");
+                        Console.Error.WriteLine("usage: side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR] | bdn [--filter *]");
                         return 2;
                 }
             }

@@ -81,6 +81,16 @@ namespace Ebpf.Benchmarks.SideBySide
                     }
                 }
 
+                if (options.JitedDirectory is not null)
+                {
+                    Directory.CreateDirectory(options.JitedDirectory);
+                    foreach (ProgramPair pair in pairs)
+                    {
+                        DumpJited(pair.Ours, Path.Combine(options.JitedDirectory, $"ours-{pair.Name}.bin"));
+                        DumpJited(pair.Clang, Path.Combine(options.JitedDirectory, $"clang-{pair.Name}.bin"));
+                    }
+                }
+
                 return results.All(result => result.Ours.ReturnValue == result.Clang.ReturnValue) ? 0 : 1;
             }
             finally
@@ -97,6 +107,8 @@ namespace Ebpf.Benchmarks.SideBySide
                 }
             }
         }
+
+        private static void DumpJited(BpfProgram program, string path) => File.WriteAllBytes(path, JitedImage.Read(program));
 
         private static void RemovePins(string pinRoot)
         {

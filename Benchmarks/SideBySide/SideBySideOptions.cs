@@ -19,10 +19,13 @@ namespace Ebpf.Benchmarks.SideBySide
         /// <summary>Also print both sides' translated (xlated) instructions per program.</summary>
         public bool Listings { get; init; }
 
+        /// <summary>When set, each side's JITed x86 bytes are written here as <c>ours-NAME.bin</c> / <c>clang-NAME.bin</c> (read from bpf_prog_info).</summary>
+        public string? JitedDirectory { get; init; }
+
         /// <summary>Where build-c.sh writes the objects; a fresh temporary directory when null.</summary>
         public string? ObjectDirectory { get; init; }
 
-        /// <summary>Parses <c>[--repeat N] [--rounds R] [--json] [--listings] [--objects DIR]</c>.</summary>
+        /// <summary>Parses <c>[--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR]</c>.</summary>
         public static SideBySideOptions Parse(IReadOnlyList<string> arguments)
         {
             var options = new SideBySideOptions();
@@ -36,7 +39,8 @@ namespace Ebpf.Benchmarks.SideBySide
                     "--json" => options with { Json = true },
                     "--listings" => options with { Listings = true },
                     "--objects" => options with { ObjectDirectory = Value() },
-                    string other => throw new ArgumentException($"unknown option '{other}' (side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR])"),
+                    "--dump-jited" => options with { JitedDirectory = Value() },
+                    string other => throw new ArgumentException($"unknown option '{other}' (side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR])"),
                 };
             }
 
