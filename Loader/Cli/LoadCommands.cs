@@ -53,7 +53,16 @@ namespace Ebpf.Loader.Cli
                     string directory = pinRoot is null ? Path.Combine(DefaultPinRoot, name)
                         : collections.Count == 1 ? pinRoot
                         : Path.Combine(pinRoot, name);
-                    loaded.Add(KernelAccess.Run(() => PinnedCollectionLoader.Load(collection.Key, collection.Value, directory)));
+                    try
+                    {
+                        loaded.Add(KernelAccess.Run(() => PinnedCollectionLoader.Load(collection.Key, collection.Value, directory)));
+                    }
+                    catch
+                    {
+                        // All or nothing: the classes loaded before this one are unpinned again.
+                        loaded.ForEach(PinnedCollectionLoader.Unpin);
+                        throw;
+                    }
                 }
 
                 if (parse.GetValue(json))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 
 namespace Ebpf.Loader.Cli
 {
@@ -7,5 +8,10 @@ namespace Ebpf.Loader.Cli
     /// <param name="PinDirectory">The bpffs directory holding its pins.</param>
     /// <param name="Programs">The loaded programs.</param>
     /// <param name="Maps">The created (or reused) maps.</param>
-    public sealed record LoadedCollectionRow(string Class, string PinDirectory, IReadOnlyList<LoadedProgramRow> Programs, IReadOnlyList<LoadedMapRow> Maps);
+    public sealed record LoadedCollectionRow(string Class, string PinDirectory, IReadOnlyList<LoadedProgramRow> Programs, IReadOnlyList<LoadedMapRow> Maps)
+    {
+        /// <summary>The pins this load made (not those of maps it reused), which <see cref="PinnedCollectionLoader.Unpin"/> removes.</summary>
+        [JsonIgnore]
+        public IReadOnlyList<string> CreatedPins { get; init; } = System.Array.Empty<string>();
+    }
 }

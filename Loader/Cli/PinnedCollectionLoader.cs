@@ -87,7 +87,10 @@ namespace Ebpf.Loader.Cli
                         programs.Add(new LoadedProgramRow(definition.Name, info.Id, TextTable.Kernel(info.Type.ToString()), info.VerifiedInstructions, path));
                     }
 
-                    return new LoadedCollectionRow(programClass, directory, programs, maps);
+                    return new LoadedCollectionRow(programClass, directory, programs, maps)
+                    {
+                        CreatedPins = pinned.Concat(collection.PinPaths.Values.Where(path => !before.Contains(path))).ToList(),
+                    };
                 }
                 catch
                 {
@@ -96,6 +99,9 @@ namespace Ebpf.Loader.Cli
                 }
             }
         }
+
+        /// <summary>Removes the pins <see cref="Load"/> made for <paramref name="loaded"/>: its programs and the maps it created go away.</summary>
+        public static void Unpin(LoadedCollectionRow loaded) => RemovePins(loaded.CreatedPins, loaded.PinDirectory, removeDirectory: true);
 
         private static void RemovePins(IEnumerable<string> paths, string directory, bool removeDirectory)
         {

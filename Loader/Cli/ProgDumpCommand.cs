@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using Ebpf.Asm;
 using Ebpf.Loader.Programs;
+using Ebpf.Loader.Sys;
 
 namespace Ebpf.Loader.Cli
 {
@@ -79,11 +80,26 @@ namespace Ebpf.Loader.Cli
 
         private static (ProgramInfo Info, IReadOnlyList<Instruction> Instructions) Read(string target)
         {
-            using BpfProgram program = uint.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out uint id)
-                ? BpfProgram.OpenById(id)
-                : File.Exists(target) ? BpfProgram.OpenPinned(target)
-                : throw new CliException($"'{target}' is neither a program id nor a pinned program");
-            return (program.Info(), program.TranslatedInstructions());
+            bool byId = uint.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out uint id);
+            if (!byId && !File.Exists(target))
+            {
+                throw new CliException($"'{target}' is neither a program id nor a pinned program");
+            }
+
+            BpfProgram program;
+            try
+            {
+                program = byId ? BpfProgram.OpenById(id) : BpfProgram.OpenPinned(target);
+            }
+            catch (BpfException exception) when (exception.Errno == Errno.ENOENT)
+            {
+                throw new CliException(byId ? $"no program with id {id}" : $"nothing is pinned at '{target}'");
+            }
+
+            using (program)
+            {
+                return (program.Info(), program.TranslatedInstructions());
+            }
         }
 
         /// <summary>The image's program of the same type whose name (cut to the kernel's 15 bytes) is the kernel's name.</summary>

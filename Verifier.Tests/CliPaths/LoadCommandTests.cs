@@ -63,6 +63,20 @@ namespace Ebpf.Verifier.Tests.CliPaths
         }
 
         [Fact]
+        public void Loading_several_classes_is_all_or_nothing()
+        {
+            using var pins = new PinDirectory();
+            Assert.Equal(0, CliRun.Of("load", "--assembly", ProgramsAssembly, "--class", "XdpChain", "--pin", pins["XdpChain"]).ExitCode);
+
+            CliRun both = CliRun.Of("load", "--assembly", ProgramsAssembly, "--pin", pins.Path);
+
+            Assert.Equal(1, both.ExitCode);
+            Assert.Contains("XdpChain is already loaded", both.Error);
+            Assert.False(Directory.Exists(pins["EgressChain"]), "the class loaded before the failure is unpinned again");
+            Assert.True(File.Exists(pins["XdpChain/Xdp1"]), "the earlier load stays");
+        }
+
+        [Fact]
         public void Prog_dump_of_a_pinned_program_interleaves_its_csharp_lines()
         {
             using var pins = new PinDirectory();
@@ -81,6 +95,9 @@ namespace Ebpf.Verifier.Tests.CliPaths
             {
                 id = pinned.Id;
             }
+
+            CliRun missing = CliRun.Of("prog", "dump", "4294967295");
+            Assert.Equal("ebpf-managed: no program with id 4294967295\n", missing.Error);
 
             CliRun bare = CliRun.Of("prog", "dump", id.ToString());
             Assert.Equal(0, bare.ExitCode);

@@ -12,7 +12,7 @@ namespace Ebpf.Verifier.Tests.CliPaths
     /// Verifier errors in C# terms, end to end: <c>ebpf-compile</c> writes the chain's image, the test moves the first store
     /// into the 2-byte map value one value further (an out-of-bounds write the front end never emits), and
     /// <c>load --image</c> reports the kernel's rejection at the C# line of that store. (Removing the null check instead is
-    /// accepted since kernel 6.14: the verifier knows an array lookup with a constant in-range key is never null.)
+    /// accepted by recent kernels (6.18 here): the verifier knows an array lookup with a constant in-range key is never null.)
     /// </summary>
     public sealed class VerifierRejectionTests : KernelTest
     {
