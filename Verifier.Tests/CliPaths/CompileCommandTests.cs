@@ -96,6 +96,17 @@ namespace Ebpf.Verifier.Tests.CliPaths
         }
 
         [Fact]
+        public void Sources_compile_against_the_sdks_reference_pack_when_there_is_one()
+        {
+            var paths = Ebpf.Compiler.Cli.PlatformReferences.Paths();
+            string runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+            string pack = Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref", new DirectoryInfo(runtime.TrimEnd('/')).Name);
+
+            Assert.Contains(paths, path => Path.GetFileName(path) == "System.Runtime.dll");
+            Assert.All(paths, path => Assert.StartsWith(Directory.Exists(pack) ? Path.GetFullPath(pack) : runtime, path));
+        }
+
+        [Fact]
         public void Without_an_output_directory_it_is_a_usage_error()
         {
             CompileRun run = CompileRun.Of(CompileRun.TailChainSources());
