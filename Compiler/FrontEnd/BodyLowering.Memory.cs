@@ -92,6 +92,11 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.Scalar(f.Convert(ConversionKind.Truncate, length, IrType.I32), property.Type);
             }
 
+            if (Ipv4Property(reference, instance) is LoweredValue computed)
+            {
+                return computed;
+            }
+
             if (NetworkOrderField(property, instance) is LoweredValue networkField)
             {
                 LoweredValue raw = Read(networkField);

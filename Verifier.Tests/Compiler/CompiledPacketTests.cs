@@ -12,11 +12,15 @@ namespace Ebpf.Verifier.Tests.Compiler
     public sealed class CompiledPacketTests : KernelTest
     {
         [Theory]
-        [InlineData(64)]
-        [InlineData(42)]
-        public void Kernel_and_clr_agree_on_verdict_rewritten_packet_and_what_was_seen(int length)
+        [InlineData(64, 0x00)]
+        [InlineData(42, 0x00)]
+        [InlineData(64, 0x40)]
+        [InlineData(64, 0x21)]
+        [InlineData(64, 0x80)]
+        public void Kernel_and_clr_agree_on_verdict_rewritten_packet_and_what_was_seen(int length, byte flagsHigh)
         {
             byte[] packet = Packets.Ipv4Udp(length);
+            packet[20] = flagsHigh; // IPv4 flags and the fragment offset's high bits
             using LoadedCollection collection = Collection.Load(CompiledPrograms.Compile("PacketInspector", "PacketInspector.cs"));
             TestRunResult run = collection.Program("Inspect").TestRun(packet);
             ulong[] kernelSeen = new ArrayView<ulong>(collection.Map("Seen")).ToArray();

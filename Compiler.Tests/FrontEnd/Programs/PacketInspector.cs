@@ -34,7 +34,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
                 return XdpAction.Drop;
             }
 
-            Record(2, ip.Value.TotalLength);
+            Record(2, (ulong)ip.Value.TotalLength * 1000 + (ulong)ip.Value.HeaderLength * 10 + (ip.Value.HasOptions ? 1UL : 0) + (ip.Value.IsFragment ? 2UL : 0) + (ip.Value.DontFragment ? 4UL : 0) + (ulong)ip.Value.Version * 100_000_000);
             Record(3, ip.Value.TimeToLive);
             ip.Value.TimeToLive--;
             if (ip.Value.Protocol != IpProtocol.Udp)

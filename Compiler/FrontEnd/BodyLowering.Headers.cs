@@ -1,0 +1,73 @@
+using System.Linq;
+using Ebpf.Compiler.IR;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ebpf.Compiler.FrontEnd
+{
+    /// <summary>
+    /// Computed properties of the DSL's <c>Ipv4Header</c> (their managed implementations live in Ebpf.Dsl, which the
+    /// compiler reads only as metadata): the same bit arithmetic on <c>VersionAndIhl</c> and the host-order
+    /// <c>FlagsAndFragmentOffset</c> (reserved 0x8000, DF 0x4000, MF 0x2000, offset 0x1fff, RFC 791).
+    /// </summary>
+    internal sealed partial class BodyLowering
+    {
+        private const int ReservedFlag = 0x8000;
+        private const int DontFragmentFlag = 0x4000;
+        private const int MoreFragmentsFlag = 0x2000;
+        private const int OffsetMask = 0x1fff;
+
+        private LoweredValue? Ipv4Property(IPropertyReferenceOperation reference, LoweredValue instance)
+        {
+            IPropertySymbol property = reference.Property;
+            if (instance.Kind != LoweredValueKind.Address || DslNames.Of(property.ContainingType) != "Ebpf.Dsl.Packets.Ipv4Header")
+            {
+                return null;
+            }
+
+            INamedTypeSymbol header = property.ContainingType;
+            switch (property.Name)
+            {
+                case "Version":
+                    return Int(f.ShiftRight(VersionAndIhl(header, instance), IrFunctionBuilder.I32(4), false), property);
+                case "Ihl":
+                    return Int(f.And(VersionAndIhl(header, instance), IrFunctionBuilder.I32(0x0f)), property);
+                case "HeaderLength":
+                    return Int(f.ShiftLeft(f.And(VersionAndIhl(header, instance), IrFunctionBuilder.I32(0x0f)), IrFunctionBuilder.I32(2)), property);
+                case "HasOptions":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.UnsignedGreater, f.And(VersionAndIhl(header, instance), IrFunctionBuilder.I32(0x0f)), IrFunctionBuilder.I32(5)), property);
+                case "EvilBit":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.NotEqual, Flags(header, instance, ReservedFlag), IrFunctionBuilder.I32(0)), property);
+                case "DontFragment":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.NotEqual, Flags(header, instance, DontFragmentFlag), IrFunctionBuilder.I32(0)), property);
+                case "MoreFragments":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.NotEqual, Flags(header, instance, MoreFragmentsFlag), IrFunctionBuilder.I32(0)), property);
+                case "FragmentOffset":
+                    return Int(Flags(header, instance, OffsetMask), property);
+                case "IsFragment":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.NotEqual, Flags(header, instance, MoreFragmentsFlag | OffsetMask), IrFunctionBuilder.I32(0)), property);
+                case "IsFirstFragment":
+                    return Int(f.Compare(Ebpf.Compiler.IR.Condition.Equal, Flags(header, instance, MoreFragmentsFlag | OffsetMask), IrFunctionBuilder.I32(MoreFragmentsFlag)), property);
+                default:
+                    return null;
+            }
+        }
+
+        private static LoweredValue Int(IrValue value, IPropertySymbol property) => LoweredValue.Scalar(value, property.Type);
+
+        private IrValue VersionAndIhl(INamedTypeSymbol header, LoweredValue instance)
+        {
+            IFieldSymbol field = header.GetMembers("VersionAndIhl").OfType<IFieldSymbol>().Single();
+            IrValue raw = f.Load(IrType.I8, instance.Value!, instance.Offset + program.Layout(header)!.OffsetOf(field), 8);
+            return Resize(raw, false, IrType.I32);
+        }
+
+        private IrValue Flags(INamedTypeSymbol header, LoweredValue instance, int mask)
+        {
+            IPropertySymbol flags = header.GetMembers("FlagsAndFragmentOffset").OfType<IPropertySymbol>().Single();
+            LoweredValue field = NetworkOrderField(flags, instance)!;
+            IrValue host = f.Unary(UnaryOperation.ByteSwap, Read(field).Value!);
+            return f.And(Resize(host, false, IrType.I32), IrFunctionBuilder.I32(mask));
+        }
+    }
+}
