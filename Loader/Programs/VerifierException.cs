@@ -41,6 +41,12 @@ namespace Ebpf.Loader.Programs
         /// <summary>The size of the log buffer the last attempt used.</summary>
         public int LogBufferSize { get; }
 
+        /// <summary>
+        /// The verifier's verdict with the C# (or assembly) location first-class; the errno (EACCES, EINVAL …) adds nothing
+        /// a reader can act on, so it stays in <see cref="BpfException.Errno"/> rather than the message.
+        /// </summary>
+        public override string Message => Detail ?? base.Message;
+
         private static string Compose(ProgramImage image, VerifierLog log, out int? index, out SourceLocation? location)
         {
             index = null;
