@@ -68,6 +68,9 @@ namespace Ebpf.Compiler.Backend.Tests
                     case InstructionClass.St:
                         Store(instruction.MemorySize, registers[(int)instruction.Destination] + (ulong)(long)instruction.Offset, (ulong)instruction.Constant);
                         break;
+                    case InstructionClass.Stx when instruction.MemoryMode == MemoryMode.Atomic:
+                        Atomic(instruction, registers);
+                        break;
                     case InstructionClass.Stx:
                         Store(instruction.MemorySize, registers[(int)instruction.Destination] + (ulong)(long)instruction.Offset, registers[(int)instruction.Source]);
                         break;

@@ -65,6 +65,7 @@ namespace Ebpf.Compiler.Backend
                 case CompareInstruction compare: SelectCompare(compare); break;
                 case LoadInstruction load: SelectLoad(load); break;
                 case StoreInstruction store: SelectStore(store); break;
+                case AtomicInstruction atomic: SelectAtomic(atomic); break;
                 case LoadMapInstruction map: SelectLoadMap(map); break;
                 case HelperCallInstruction call: SelectHelperCall(call); break;
                 case LocalCallInstruction call: SelectLocalCall(call); break;

@@ -100,14 +100,38 @@ namespace Ebpf.Compiler.Backend
                     return new UnaryInstruction(unary.Operation, unary.Destination!, InRegister(function, unary.Operand, before));
                 case ConvertInstruction convert when !(convert.Operand is VirtualRegister):
                     return new ConvertInstruction(convert.Kind, convert.Destination!, InRegister(function, convert.Operand, before));
+                case AtomicInstruction atomic:
+                    return LegalizeAtomic(function, atomic, before);
                 case StoreInstruction store:
-                    bool immediateAllowed = store.Address is StackSlot && store.Value is IrConstant value && FitsImmediate(value, store.Width == 64);
+                    // BPF_ST into the context is rejected by the verifier ("BPF_ST stores into R1 ctx is not allowed").
+                    bool immediateAllowed = store.Address.Type.Pointer != PointerKind.Context && store.Value is IrConstant value && FitsImmediate(value, store.Width == 64);
                     return immediateAllowed || store.Value is VirtualRegister
                         ? store
                         : new StoreInstruction(store.Address, store.Offset, InRegister(function, store.Value, before), store.Width);
                 default:
                     return instruction;
             }
+        }
+
+        /// <summary>
+        /// The operand goes in a register; a fetch (not compare-exchange, which uses r0) returns the old value in the
+        /// operand's register, so the destination is first given the operand: <c>d = mov v; d = atomic.fetch_add [p], d</c>.
+        /// </summary>
+        private static IrInstruction LegalizeAtomic(IrFunction function, AtomicInstruction atomic, List<IrInstruction> before)
+        {
+            IrValue value = atomic.Value;
+            if (atomic.Destination is VirtualRegister destination && atomic.Operation != IR.AtomicOperation.CompareExchange)
+            {
+                if (value != destination)
+                {
+                    before.Add(new MoveInstruction(destination, value));
+                }
+
+                return new AtomicInstruction(atomic.Operation, destination, atomic.Address, atomic.Offset, destination, atomic.Width);
+            }
+
+            value = InRegister(function, value, before);
+            return value == atomic.Value ? atomic : new AtomicInstruction(atomic.Operation, atomic.Destination, atomic.Address, atomic.Offset, value, atomic.Width, atomic.Comparand);
         }
 
         private static (IrValue Left, IrValue Right, Condition Condition) Operands(IrFunction function, IrValue left, IrValue right, Condition condition, List<IrInstruction> before)

@@ -42,8 +42,9 @@ namespace Ebpf.Compiler.Backend
                 foreach (IrInstruction instruction in block.Instructions)
                 {
                     Visit(instruction, index, At);
-                    if (instruction is HelperCallInstruction || instruction is LocalCallInstruction || instruction is TailCallInstruction)
+                    if (instruction is HelperCallInstruction || instruction is LocalCallInstruction || instruction is TailCallInstruction || IsCompareExchange(instruction))
                     {
+                        // Compare-exchange uses r0 (and the selector r1, r2) as a call does.
                         calls.Add(index);
                     }
 
@@ -119,6 +120,13 @@ namespace Ebpf.Compiler.Backend
                         case ReturnInstruction:
                             interval.Hints.Add(Register.R0);
                             break;
+                        case AtomicInstruction atomic when atomic.Operation == IR.AtomicOperation.CompareExchange:
+                            interval.Hints.Add(k == 0 ? Register.R1 : k == 1 ? Register.R2 : Register.R0);
+                            break;
+                        case AtomicInstruction { Fetches: true } when k == 0:
+                            // The fetch writes the destination while the address is still needed.
+                            interval.Extend(def);
+                            break;
                         case BinaryInstruction binary when k == 1 && !binary.IsCommutative && binary.Left != binary.Right:
                         case CompareInstruction:
                             // Written before this operand is read: must not share the destination's register.
@@ -131,7 +139,7 @@ namespace Ebpf.Compiler.Backend
             if (instruction.Destination is VirtualRegister destination)
             {
                 LiveInterval interval = at(destination, def);
-                if (instruction is HelperCallInstruction || instruction is LocalCallInstruction)
+                if (instruction is HelperCallInstruction || instruction is LocalCallInstruction || IsCompareExchange(instruction))
                 {
                     interval.Hints.Add(Register.R0);
                 }
@@ -149,5 +157,8 @@ namespace Ebpf.Compiler.Backend
                 }
             }
         }
+
+        private static bool IsCompareExchange(IrInstruction instruction) =>
+            instruction is AtomicInstruction atomic && atomic.Operation == IR.AtomicOperation.CompareExchange;
     }
 }

@@ -49,6 +49,12 @@ namespace Ebpf.Compiler.Backend
             {
                 Written(instruction.Destination);
             }
+            else if (instruction.Class == InstructionClass.Stx && instruction.MemoryMode == MemoryMode.Atomic && (instruction.Immediate & 0x01) != 0)
+            {
+                // BPF_FETCH writes the old value to src (r0 for cmpxchg).
+                Written(instruction.Source);
+                Written(Register.R0);
+            }
         }
 
         private void Written(Register register) => equal.RemoveAll(p => p.A == register || p.B == register);

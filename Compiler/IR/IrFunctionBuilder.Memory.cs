@@ -11,6 +11,18 @@ namespace Ebpf.Compiler.IR
             return destination;
         }
 
+        /// <summary>
+        /// An atomic read-modify-write of the value's width at address + offset; with <paramref name="fetch"/> (always
+        /// for exchanges) returns the old value.
+        /// </summary>
+        public VirtualRegister? Atomic(AtomicOperation operation, IrValue address, int offset, IrValue value, bool fetch, IrValue? comparand = null, string? name = null)
+        {
+            bool fetches = fetch || operation == AtomicOperation.Exchange || operation == AtomicOperation.CompareExchange;
+            VirtualRegister? destination = fetches ? Register(value.Type, name) : null;
+            Emit(new AtomicInstruction(operation, destination, address, offset, value, value.Type.Width, comparand));
+            return destination;
+        }
+
         /// <summary>Stores the value's width (or <paramref name="width"/> low bits) at address + offset.</summary>
         public void Store(IrValue address, int offset, IrValue value, int? width = null) =>
             Emit(new StoreInstruction(address, offset, value, width ?? value.Type.Width));

@@ -34,6 +34,14 @@ namespace Ebpf.Compiler.IR
                 case StoreInstruction store:
                     Store(store, frame.Read(store.Address), frame.Read(store.Value));
                     break;
+                case AtomicInstruction atomic:
+                    ulong old = Atomic(atomic, frame.Read(atomic.Address), frame.Read(atomic.Value), atomic.Comparand is null ? default : frame.Read(atomic.Comparand));
+                    if (atomic.Destination is not null)
+                    {
+                        frame.Write(atomic.Destination, new InterpreterValue(old));
+                    }
+
+                    break;
                 case LoadMapInstruction map:
                     Func<string, int, InterpreterValue> maps = Maps ?? throw new IrInterpreterException("no maps given to the interpreter");
                     frame.Write(map.Destination, maps(map.Symbol, map.IsValueReference ? map.ValueOffset : -1));
@@ -94,6 +102,40 @@ namespace Ebpf.Compiler.IR
             {
                 bytes[offset + i] = (byte)(value.Bits >> (8 * i));
             }
+        }
+
+        /// <summary>Read-modify-write of little-endian memory; returns the old value.</summary>
+        private static ulong Atomic(AtomicInstruction atomic, InterpreterValue address, InterpreterValue value, InterpreterValue comparand)
+        {
+            long offset = unchecked((long)address.Bits) + atomic.Offset;
+            byte[] bytes = Bytes(address, offset, atomic.Width, "atomic");
+            int count = atomic.Width / 8;
+            ulong old = 0;
+            for (int i = count - 1; i >= 0; i--)
+            {
+                old = (old << 8) | bytes[offset + i];
+            }
+
+            ulong mask = IrArithmetic.Mask(atomic.Width);
+            ulong operand = value.Bits & mask;
+            ulong result;
+            switch (atomic.Operation)
+            {
+                case AtomicOperation.Add: result = unchecked(old + operand); break;
+                case AtomicOperation.Or: result = old | operand; break;
+                case AtomicOperation.And: result = old & operand; break;
+                case AtomicOperation.Xor: result = old ^ operand; break;
+                case AtomicOperation.Exchange: result = operand; break;
+                default: result = old == (comparand.Bits & mask) ? operand : old; break;
+            }
+
+            result &= mask;
+            for (int i = 0; i < count; i++)
+            {
+                bytes[offset + i] = (byte)(result >> (8 * i));
+            }
+
+            return old;
         }
 
         private static byte[] Bytes(InterpreterValue address, long offset, int width, string what)

@@ -92,6 +92,9 @@ namespace Ebpf.Compiler.IR
                     return "load." + (load.SignExtend ? "s" : "u") + Number(load.Width) + " " + Address(load.Address, load.Offset);
                 case StoreInstruction store:
                     return "store.u" + Number(store.Width) + " " + Address(store.Address, store.Offset) + ", " + store.Value;
+                case AtomicInstruction atomic:
+                    return "atomic." + Mnemonic(atomic) + ".u" + Number(atomic.Width) + " " + Address(atomic.Address, atomic.Offset) + ", " + atomic.Value +
+                        (atomic.Comparand is null ? string.Empty : ", " + atomic.Comparand);
                 case LoadMapInstruction map:
                     return map.IsValueReference
                         ? "map_value \"" + map.Symbol + "\" + " + Number(map.ValueOffset)
@@ -138,6 +141,18 @@ namespace Ebpf.Compiler.IR
                 case BinaryOperation.ShiftLeft: return "shl";
                 case BinaryOperation.ShiftRightUnsigned: return "lshr";
                 default: return "ashr";
+            }
+        }
+
+        private static string Mnemonic(AtomicInstruction atomic)
+        {
+            switch (atomic.Operation)
+            {
+                case AtomicOperation.Exchange: return "xchg";
+                case AtomicOperation.CompareExchange: return "cmpxchg";
+                default:
+                    string name = atomic.Operation == AtomicOperation.Add ? "add" : atomic.Operation == AtomicOperation.Or ? "or" : atomic.Operation == AtomicOperation.And ? "and" : "xor";
+                    return atomic.Fetches ? "fetch_" + name : name;
             }
         }
 

@@ -70,6 +70,8 @@ namespace Ebpf.Compiler.IR
                     }
 
                     return IsWidth(store.Width) && store.Width <= store.Value.Type.Width ? null : "store width must be 8, 16, 32 or 64 and at most the value's";
+                case AtomicInstruction atomic:
+                    return AtomicError(atomic);
                 case LoadMapInstruction:
                     return destination.Pointer == PointerKind.Map || destination.Pointer == PointerKind.MapValue
                         ? null : "a map reference yields ptr.map or ptr.map_value";
@@ -93,6 +95,35 @@ namespace Ebpf.Compiler.IR
                 default:
                     return null;
             }
+        }
+
+        private static string? AtomicError(AtomicInstruction atomic)
+        {
+            PointerKind pointer = atomic.Address.Type.Pointer;
+            if (pointer != PointerKind.Stack && pointer != PointerKind.MapValue)
+            {
+                return $"atomics work on the stack and map values, not through {atomic.Address.Type}";
+            }
+
+            IrType value = atomic.Value.Type;
+            if (!value.IsScalar || (atomic.Width != 32 && atomic.Width != 64) || value.Width != atomic.Width)
+            {
+                return "an atomic changes 32 or 64 bits with a scalar of that width";
+            }
+
+            bool exchange = atomic.Operation == AtomicOperation.Exchange || atomic.Operation == AtomicOperation.CompareExchange;
+            if (exchange && atomic.Destination is null)
+            {
+                return "an exchange yields the old value";
+            }
+
+            if (atomic.Destination is not null && atomic.Destination.Type != value)
+            {
+                return "the old value has the operand's type";
+            }
+
+            return (atomic.Operation == AtomicOperation.CompareExchange) == (atomic.Comparand is not null) && (atomic.Comparand is null || atomic.Comparand.Type == value)
+                ? null : "only compare-exchange takes a comparand, of the operand's type";
         }
 
         private static string? BinaryProblem(BinaryInstruction binary, IrType destination)
