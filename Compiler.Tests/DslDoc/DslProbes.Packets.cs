@@ -14,6 +14,7 @@ namespace Ebpf.Compiler.Tests.DslDoc
             DslProbe.Xdp("packet-ref-unchecked", "var eth = ctx.Packet.At<EthernetHeader>(0); [|eth!|].Value.EtherType = EtherType.Ipv4; return XdpAction.Pass;"),
             DslProbe.Xdp("packet-metadata", "var meta = ctx.Metadata.At<uint>(0); if (meta is null) return XdpAction.Pass; return meta.Value == 1 ? XdpAction.Drop : XdpAction.Pass;"),
             DslProbe.Xdp("xdp-adjust-head", "long r = ctx.AdjustHead(-4); if (r != 0) return XdpAction.Aborted; var eth = ctx.Packet.At<EthernetHeader>(4); if (eth is null) return XdpAction.Drop; return XdpAction.Pass;"),
+            DslProbe.Xdp("xdp-adjust-tail-and-meta", "long r = ctx.AdjustTail(-4) + ctx.AdjustMeta(-4);" + Verdict),
             DslProbe.Xdp("xdp-load-bytes", "System.Span<byte> buffer = stackalloc byte[8]; long r = ctx.LoadBytes(0, buffer);" + Verdict),
             DslProbe.Xdp("xdp-context-fields", "uint r = ctx.IngressIfindex + ctx.RxQueueIndex;" + Verdict),
             DslProbe.Xdp("xdp-redirect", "return ctx.Redirect(2);"),
