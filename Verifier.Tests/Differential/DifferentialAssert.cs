@@ -18,7 +18,9 @@ namespace Ebpf.Verifier.Tests.Differential
             using var harness = new DifferentialHarness(image, programClass);
             IReadOnlyList<string> differences = harness.Sequence(program, inputs);
             Assert.True(harness.Steps > 0, "no corpus packet was long enough to run");
-            Assert.True(differences.Count == 0, $"{differences.Count} of {harness.Steps} steps differ:\n" + string.Join("\n", differences));
+            Assert.True(
+                differences.Count == 0,
+                $"{differences.Count} of {harness.Steps} steps differ (kernel refused: {string.Join(", ", harness.Refused)}):\n" + string.Join("\n", differences));
         }
 
         /// <summary>Runs <paramref name="sequences"/> CsCheck sequences of random and mutated packets, each on a fresh load.</summary>

@@ -27,6 +27,9 @@ namespace Ebpf.Verifier.Tests.Differential
             (0x8000_0000, 0x7FFF_FFFF), (uint.MaxValue, 1), (-2, 3), (255, 256),
         }.Select(pair => ($"x={pair.X},y={pair.Y}", Operands(pair.X, pair.Y))).ToList();
 
+        /// <summary>The operands x and y an <see cref="IntegerOperands"/> packet carries.</summary>
+        public static (long X, long Y) ReadOperands(byte[] packet) => (BitConverter.ToInt64(packet, 14), BitConverter.ToInt64(packet, 22));
+
         private static byte[] Operands(long x, long y)
         {
             byte[] packet = Packets.Ipv4Udp();
