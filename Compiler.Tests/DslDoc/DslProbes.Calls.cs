@@ -25,8 +25,8 @@ namespace Ebpf.Compiler.Tests.DslDoc
         {
             DslProbe.Xdp("const-configuration", "int r = ctx.Packet.Length > Limit ? 1 : 0;" + Verdict, Methods),
             DslProbe.Xdp("static-readonly-configuration", "int r = (uint)ctx.Packet.Length > Threshold ? 1 : 0;" + Verdict, Methods),
-            DslProbe.Xdp("mutable-static-field", "int r = [|Counter|] > 1 ? 1 : 0;" + Verdict, Methods),
-            DslProbe.Xdp("static-readonly-non-constant", "int r = [|Seed|] > 1 ? 1 : 0;" + Verdict, Methods),
+            DslProbe.Xdp("mutable-static-field", "int r = Counter > 1 ? 1 : 0;" + Verdict, Methods.Replace("int Counter = 3", "int [|Counter|] = 3")),
+            DslProbe.Xdp("static-readonly-non-constant", "int r = Seed > 1 ? 1 : 0;" + Verdict, Methods.Replace("(uint)System.Environment.TickCount", "[|(uint)System.Environment.TickCount|]")),
             DslProbe.Xdp("static-method-call", "int r = Twice(Clamp(ctx.Packet.Length));" + Verdict, Methods),
             DslProbe.Xdp("ref-parameter", "Counters c = default; Bump(ref c, (uint)ctx.Packet.Length); long r = (long)c.Bytes;" + Verdict, Methods),
             DslProbe.Xdp("out-parameter", "Split(ctx.Packet.Length, out int high, out int low); int r = high + low;" + Verdict, Methods),

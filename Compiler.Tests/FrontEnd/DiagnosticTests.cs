@@ -36,15 +36,15 @@ namespace Ebpf.Compiler.Tests.FrontEnd
 
         [Fact]
         public void Floating_point_is_reported_where_it_appears() =>
-            Expect("int n = ctx.Packet.Length; double d = n * 1.5; return XdpAction.Pass;", ("EBPF2004", "n * 1.5"), ("EBPF2004", "1.5"));
+            Expect("int n = ctx.Packet.Length; double d = n * 1.5; return XdpAction.Pass;", ("EBPF2004", "double d"), ("EBPF2004", "1.5"));
 
         [Fact]
         public void Allocation_of_a_reference_type() =>
             Expect("object o = new object(); return XdpAction.Pass;", ("EBPF2002", "new object()"));
 
         [Fact]
-        public void Throw_is_reported_at_the_thrown_expression() =>
-            Expect("if (ctx.Packet.Length == 0) throw new System.InvalidOperationException(); return XdpAction.Pass;", ("EBPF2005", "new System.InvalidOperationException()"));
+        public void Throw_is_reported_at_the_throw_keyword_like_the_analyzer() =>
+            Expect("if (ctx.Packet.Length == 0) throw new System.InvalidOperationException(); return XdpAction.Pass;", ("EBPF2005", "throw"));
 
         [Fact]
         public void A_switch_expression_without_a_discard_arm_can_throw() =>
@@ -64,11 +64,11 @@ namespace Ebpf.Compiler.Tests.FrontEnd
 
         [Fact]
         public void Strings_outside_a_trace_format() =>
-            Expect("string s = \"x\"; return XdpAction.Pass;", ("EBPF2003", "s = \"x\""));
+            Expect("string s = \"x\"; return XdpAction.Pass;", ("EBPF2003", "\"x\""));
 
         [Fact]
         public void A_mutable_static_field_is_not_configuration() =>
-            Expect("return Counter > 1 ? XdpAction.Pass : XdpAction.Drop;", ("EBPF1004", "Counter > 1"));
+            Expect("return Counter > 1 ? XdpAction.Pass : XdpAction.Drop;", ("EBPF1004", "Counter = 3"));
 
         [Fact]
         public void Lambdas_are_indirect_calls() =>
@@ -87,15 +87,16 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             Expect(
                 "object o = new object(); double d = 2.5; if (ctx.Packet.Length == 0) throw new System.Exception(); return XdpAction.Pass;",
                 ("EBPF2002", "new object()"),
+                ("EBPF2004", "double d"),
                 ("EBPF2004", "2.5"),
-                ("EBPF2005", "new System.Exception()"));
+                ("EBPF2005", "throw"));
 
         [Fact]
         public void A_program_with_the_wrong_signature()
         {
             string source = DslCompilation.Usings + "public static class P\n{\n    [Xdp]\n    public static int Bad(XdpContext ctx) => 0;\n}\n";
             ProgramCompilation result = DslCompilation.Compile("P", source);
-            Assert.Equal(new[] { "EBPF1001 " + At(source, "Bad(") }, DslCompilation.Describe(result.Diagnostics));
+            Assert.Equal(new[] { "EBPF1001 " + At(source, "int Bad(") }, DslCompilation.Describe(result.Diagnostics));
         }
 
         [Fact]

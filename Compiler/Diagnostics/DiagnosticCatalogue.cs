@@ -167,11 +167,14 @@ public static class DiagnosticCatalogue
         "Helper '{0}' is not available to {1} programs: use another helper or another program type");
 
     /// <summary>EBPF4005: a tail call to a program of another type or attach type.</summary>
-    /// <remarks>Kernel: since 6.18 all programs in one PROG_ARRAY share <c>expected_attach_type</c>. Arguments: {0} target, {1} its type, {2} the caller's type.</remarks>
+    /// <remarks>
+    /// Kernel: since 6.18 all programs in one PROG_ARRAY share <c>expected_attach_type</c>. Arguments: {0} target,
+    /// {1} what it is (<c>a CgroupSkb (egress) program</c>, or <c>not a program method of this class</c>), {2} what the caller is.
+    /// </remarks>
     public static readonly DiagnosticDescriptor TailCallTypeMismatch = Error(
         "EBPF4005", KernelLimitsCategory,
         "Tail call to a program of another type",
-        "Tail call target '{0}' is a {1} program but the caller is a {2} program: programs in one program array must share program type and attach type");
+        "Tail call target '{0}' is {1}, but the caller is {2}: a program array holds program methods of this class that share program type and attach type");
 
     /// <summary>EBPF4006: a program array names more tail-call targets than it has slots.</summary>
     /// <remarks>Kernel: a PROG_ARRAY has max_entries slots. Arguments: {0} map, {1} max_entries, {2} number of targets, {3} the targets.</remarks>
@@ -196,8 +199,9 @@ public static class DiagnosticCatalogue
         InternalError);
 
     /// <summary>
-    /// Ids the analyzers report. The generator does not report these again (the IDE shows each problem once);
-    /// the front end still reports them so that the command-line <c>compile</c> path sees every problem.
+    /// Ids the analyzers report. The front end reports them too, through the analyzers' own rules (same message,
+    /// same span), so <c>ebpf-compile</c>, which runs both and keeps one diagnostic per id and location, shows each
+    /// problem once; the generator does not report these ids again, so the IDE shows each problem once too.
     /// </summary>
     public static readonly ImmutableHashSet<string> AnalyzerOwned = ImmutableHashSet.Create(
         ProgramSignature.Id, MapDeclaration.Id, ProgramName.Id, ConfigurationField.Id,

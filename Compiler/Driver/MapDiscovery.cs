@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Ebpf.Asm;
+using Ebpf.Compiler.Analyzers;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.FrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +19,11 @@ namespace Ebpf.Compiler.Driver
     {
         private const uint NoPrealloc = 1;
 
-        public static List<MapDeclaration> Maps(Compilation compilation, INamedTypeSymbol programClass, Dictionary<ITypeSymbol, TypeLayout?> layouts, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// The class's maps. Declaration problems (EBPF1002) are reported by the analyzer's rules
+        /// (<see cref="ProgramShapeRules"/>: same wording, same spans); a map with such a problem is left out.
+        /// </summary>
+        public static List<MapDeclaration> Maps(Compilation compilation, INamedTypeSymbol programClass, DslSymbols? dsl, Dictionary<ITypeSymbol, TypeLayout?> layouts, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var maps = new List<MapDeclaration>();
             foreach (IFieldSymbol field in programClass.GetMembers().OfType<IFieldSymbol>())
@@ -28,9 +34,24 @@ namespace Ebpf.Compiler.Driver
                 }
 
                 Location location = field.Locations.FirstOrDefault() ?? Location.None;
+                int before = diagnostics.Count;
+                if (dsl != null)
+                {
+                    ProgramShapeRules.AnalyzeField(field, compilation, dsl, diagnostics.Add, cancellationToken);
+                }
+
+                // Fallback when the rules and this reader disagree, so a map left out is never silent.
+                void Refuse(Location at, string problem)
+                {
+                    if (!diagnostics.Skip(before).Any(d => d.Id == DiagnosticCatalogue.MapDeclaration.Id))
+                    {
+                        diagnostics.Add(FrontEndDiagnostics.Create(DiagnosticCatalogue.MapDeclaration, at, field.Name, problem));
+                    }
+                }
+
                 if (!field.IsStatic || !field.IsReadOnly)
                 {
-                    diagnostics.Add(FrontEndDiagnostics.Create(FrontEndDiagnostics.MapDeclaration, location, $"Map '{field.Name}' must be declared 'static readonly'"));
+                    Refuse(location, "is not static readonly");
                     continue;
                 }
 
@@ -45,7 +66,7 @@ namespace Ebpf.Compiler.Driver
 
                 if (creation is null)
                 {
-                    diagnostics.Add(FrontEndDiagnostics.Create(FrontEndDiagnostics.MapDeclaration, location, $"Map '{field.Name}' must be initialised with 'new(...)'"));
+                    Refuse(location, "is not initialised with 'new(...)'");
                     continue;
                 }
 
@@ -65,10 +86,7 @@ namespace Ebpf.Compiler.Driver
                     else
                     {
                         constant = false;
-                        diagnostics.Add(FrontEndDiagnostics.Create(
-                            FrontEndDiagnostics.MapDeclaration,
-                            argument.Syntax.GetLocation(),
-                            $"Map '{field.Name}': the argument '{argument.Parameter.Name}' must be a constant"));
+                        Refuse(argument.Syntax.GetLocation(), "has an argument that is not a constant");
                     }
                 }
 
@@ -94,7 +112,7 @@ namespace Ebpf.Compiler.Driver
                 TypeLayout? layout = TypeLayout.Of(t, layouts);
                 if (layout is null)
                 {
-                    diagnostics.Add(FrontEndDiagnostics.Create(FrontEndDiagnostics.UnsupportedType, location, $"Map '{field.Name}': '{t.ToDisplayString()}' has no fixed unmanaged layout"));
+                    diagnostics.Add(FrontEndDiagnostics.Create(DiagnosticCatalogue.UnsupportedType, location, t.ToDisplayString()));
                     return -1;
                 }
 

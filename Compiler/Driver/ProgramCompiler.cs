@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Ebpf.Asm;
+using Ebpf.Compiler.Analyzers;
 using Ebpf.Compiler.Backend;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.FrontEnd;
 using Ebpf.Compiler.IR;
 using Ebpf.Compiler.Passes;
@@ -42,10 +44,7 @@ namespace Ebpf.Compiler.Driver
             catch (Exception exception)
             {
                 Location location = programClass.Locations.FirstOrDefault() ?? Location.None;
-                diagnostics.Add(FrontEndDiagnostics.Create(
-                    FrontEndDiagnostics.InternalError,
-                    location,
-                    $"The eBPF compiler failed with {exception.GetType().FullName}: {exception.Message} (this is a compiler bug: please report it with the program that triggers it)"));
+                diagnostics.Add(FrontEndDiagnostics.Create(DiagnosticCatalogue.InternalError, location, exception.GetType().FullName, exception.Message));
                 return new ProgramCompilation(null, diagnostics.ToImmutableArray());
             }
         }
@@ -85,8 +84,9 @@ namespace Ebpf.Compiler.Driver
         private static CollectionImage CompileClass(Compilation compilation, INamedTypeSymbol programClass, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             Dictionary<ITypeSymbol, TypeLayout?> layouts = TypeLayout.NewCache();
+            DslSymbols? dsl = DslSymbols.Create(compilation);
             List<ProgramDeclaration> programs = ProgramDiscovery.Programs(programClass);
-            List<MapDeclaration> maps = MapDiscovery.Maps(compilation, programClass, layouts, diagnostics, cancellationToken);
+            List<MapDeclaration> maps = MapDiscovery.Maps(compilation, programClass, dsl, layouts, diagnostics, cancellationToken);
             var mapNames = maps.ToDictionary(m => m.Field, m => m.Field.Name, (IEqualityComparer<IFieldSymbol>)SymbolEqualityComparer.Default);
             string license = License(compilation, programClass);
             var slots = new TailCallSlots(programs, maps);
@@ -94,7 +94,7 @@ namespace Ebpf.Compiler.Driver
             foreach (ProgramDeclaration program in programs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!ProgramDiscovery.Check(program, diagnostics))
+                if (!ProgramDiscovery.Check(program, dsl, diagnostics, cancellationToken))
                 {
                     continue;
                 }
@@ -130,7 +130,7 @@ namespace Ebpf.Compiler.Driver
             }
             catch (StackFrameTooLargeException exception)
             {
-                diagnostics.Add(FrontEndDiagnostics.Create(FrontEndDiagnostics.StackTooLarge, location, $"Program '{program.Name}': {exception.Message}"));
+                diagnostics.Add(FrontEndDiagnostics.Create(DiagnosticCatalogue.StackTooLarge, location, program.Name, exception.RequiredBytes, exception.LimitBytes));
                 return null;
             }
         }

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Ebpf.Asm;
+using Ebpf.Compiler.Analyzers;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.FrontEnd;
 using Microsoft.CodeAnalysis;
 
@@ -41,8 +44,11 @@ namespace Ebpf.Compiler.Driver
         public static List<ProgramDeclaration> Programs(INamedTypeSymbol programClass) =>
             programClass.GetMembers().OfType<IMethodSymbol>().Select(Declaration).Where(d => d != null).Select(d => d!).ToList();
 
-        /// <summary>Reports EBPF1001 and EBPF1003 for a program; true when its signature is usable.</summary>
-        public static bool Check(ProgramDeclaration program, List<Diagnostic> diagnostics)
+        /// <summary>
+        /// Reports EBPF1001 and EBPF1003 for a program with the analyzer's rules (<see cref="ProgramShapeRules"/>: same
+        /// wording, same spans); true when its signature is usable.
+        /// </summary>
+        public static bool Check(ProgramDeclaration program, DslSymbols? dsl, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             IMethodSymbol method = program.Method;
             Location location = method.Locations.FirstOrDefault() ?? Location.None;
@@ -50,22 +56,19 @@ namespace Ebpf.Compiler.Driver
                 method.Parameters[0].RefKind == RefKind.None &&
                 DslNames.Of(method.Parameters[0].Type) == program.ContextType &&
                 DslNames.Of(method.ReturnType) == program.VerdictType;
-            if (!ok)
+            int before = diagnostics.Count;
+            if (dsl != null)
             {
+                ProgramShapeRules.AnalyzeProgramMethod(method, dsl, diagnostics.Add, cancellationToken);
+            }
+
+            if (!ok && !diagnostics.Skip(before).Any(d => d.Id == DiagnosticCatalogue.ProgramSignature.Id))
+            {
+                // The rules and this check disagree (a signature the rules accept but lowering cannot use): still say why.
                 string context = program.ContextType.Substring(program.ContextType.LastIndexOf('.') + 1);
                 string verdict = program.VerdictType == "System.UInt32" ? "uint" : program.VerdictType.Substring(program.VerdictType.LastIndexOf('.') + 1);
                 diagnostics.Add(FrontEndDiagnostics.Create(
-                    FrontEndDiagnostics.ProgramSignature,
-                    location,
-                    $"Program '{method.Name}' with [{program.Attribute}] must be declared as 'static {verdict} {method.Name}({context} ctx)'"));
-            }
-
-            if (System.Text.Encoding.UTF8.GetByteCount(method.Name) > 15)
-            {
-                diagnostics.Add(FrontEndDiagnostics.Create(
-                    FrontEndDiagnostics.ProgramName,
-                    location,
-                    $"Program name '{method.Name}' is longer than 15 bytes; the kernel keeps only '{method.Name.Substring(0, 15)}'"));
+                    DiagnosticCatalogue.ProgramSignature, location, method.Name, program.Attribute, $"{verdict} {method.Name}({context} ctx)"));
             }
 
             return ok;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Ebpf.Asm;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.FrontEnd;
 using Microsoft.CodeAnalysis;
 
@@ -31,16 +32,13 @@ namespace Ebpf.Compiler.Driver
             ProgramDeclaration? declaration = programs.FirstOrDefault(p => SymbolEqualityComparer.Default.Equals(p.Method, target.OriginalDefinition));
             if (declaration is null)
             {
-                caller.Report(FrontEndDiagnostics.TailCallTypeMismatch, syntax, $"Tail call target '{target.Name}' is not a program method of this class");
+                caller.Report(DiagnosticCatalogue.TailCallTypeMismatch, syntax, target.Name, "not a program method of this class", CallerDescription());
                 return false;
             }
 
             if (Caller != null && (declaration.Type != Caller.Type || declaration.AttachType != Caller.AttachType))
             {
-                caller.Report(
-                    FrontEndDiagnostics.TailCallTypeMismatch,
-                    syntax,
-                    $"Tail call target '{target.Name}' is a {Describe(declaration)} program but the caller is a {Describe(Caller)} program: programs in one program array must share program type and attach type");
+                caller.Report(DiagnosticCatalogue.TailCallTypeMismatch, syntax, target.Name, "a " + Describe(declaration) + " program", CallerDescription());
                 return false;
             }
 
@@ -57,14 +55,19 @@ namespace Ebpf.Compiler.Driver
                 if (declared != null && targets.Count > declared.Definition.MaxEntries)
                 {
                     caller.Report(
-                        FrontEndDiagnostics.TooManyTailCallTargets,
+                        DiagnosticCatalogue.TooManyTailCallTargets,
                         syntax,
-                        $"Program array '{map.Name}' has max_entries {declared.Definition.MaxEntries} but is used with {targets.Count} targets ({string.Join(", ", targets)}): raise maxEntries");
+                        map.Name,
+                        declared.Definition.MaxEntries,
+                        targets.Count,
+                        string.Join(", ", targets));
                 }
             }
 
             return true;
         }
+
+        private string CallerDescription() => Caller is null ? "a program" : "a " + Describe(Caller) + " program";
 
         /// <summary>The PROG_ARRAY definitions with their program slots filled in.</summary>
         public void Apply(IEnumerable<MapDeclaration> declarations)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,7 +26,7 @@ namespace Ebpf.Compiler.FrontEnd
             IMethodSymbol target = invocation.TargetMethod;
             if (DslNames.Attribute(target, DslNames.ManagedOnly) != null)
             {
-                program.Report(FrontEndDiagnostics.UnsupportedOperation, invocation.Syntax, $"'{target.Name}' is [ManagedOnly]: user space and tests may use it, BPF programs may not");
+                program.Report(DiagnosticCatalogue.UnsupportedOperation, invocation.Syntax, $"'{target.Name}', which is [ManagedOnly] (for user space and tests),");
                 return LoweredValue.None;
             }
 
@@ -129,7 +130,7 @@ namespace Ebpf.Compiler.FrontEnd
                     ITypeSymbol element = target.TypeArguments[0];
                     if (program.Layout(element) is not TypeLayout layout)
                     {
-                        program.Report(FrontEndDiagnostics.UnsupportedType, invocation.Syntax, $"'{element.ToDisplayString()}' has no fixed unmanaged layout");
+                        program.Report(DiagnosticCatalogue.UnsupportedType, invocation.Syntax, element.ToDisplayString());
                         return LoweredValue.None;
                     }
 
@@ -152,9 +153,9 @@ namespace Ebpf.Compiler.FrontEnd
             if (!ReturnedAtOnce(invocation.Syntax))
             {
                 program.Report(
-                    FrontEndDiagnostics.UnsupportedOperation,
+                    DiagnosticCatalogue.UnsupportedOperation,
                     invocation.Syntax,
-                    "a tail call's result must be returned at once by the program: write 'return Map.TailCall(ctx, Target) ?? fallback;'");
+                    "A tail call whose result is not returned at once (write 'return Map.TailCall(ctx, Target) ?? fallback;')");
             }
 
             LoweredValue target = LowerValue(arguments[1].Value);
@@ -227,7 +228,7 @@ namespace Ebpf.Compiler.FrontEnd
             ITypeSymbol element = target.TypeArguments.Length == 1 ? target.TypeArguments[0] : target.ReturnType;
             if (program.Layout(element) is not TypeLayout layout)
             {
-                program.Report(FrontEndDiagnostics.UnsupportedType, invocation.Syntax, $"'{element.ToDisplayString()}' has no fixed unmanaged layout");
+                program.Report(DiagnosticCatalogue.UnsupportedType, invocation.Syntax, element.ToDisplayString());
                 return LoweredValue.None;
             }
 

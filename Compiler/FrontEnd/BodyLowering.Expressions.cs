@@ -1,3 +1,4 @@
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -74,7 +75,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case IDelegateCreationOperation { Target: IMethodReferenceOperation target }:
                     return LoweredValue.MethodGroup(target.Method);
                 case IDelegateCreationOperation:
-                    program.Report(FrontEndDiagnostics.IndirectCall, operation.Syntax, "delegates and lambdas are not supported in BPF programs (name a program method only as a tail-call target)");
+                    program.Report(DiagnosticCatalogue.IndirectCall, operation.Syntax, "A delegate (a method group may name a program only as a tail-call target)");
                     return LoweredValue.None;
                 case IMethodReferenceOperation reference:
                     return LoweredValue.MethodGroup(reference.Method);
@@ -87,19 +88,19 @@ namespace Ebpf.Compiler.FrontEnd
                 case IEmptyOperation:
                     return LoweredValue.None;
                 case IThrowOperation:
-                    program.Report(FrontEndDiagnostics.Exceptions, operation.Syntax, "throw is not supported in BPF programs");
+                    program.Report(DiagnosticCatalogue.Exceptions, operation.Syntax, "'throw'");
                     return LoweredValue.None;
                 case IArrayCreationOperation:
                 case IAnonymousObjectCreationOperation:
                 case ITupleOperation:
-                    program.Report(FrontEndDiagnostics.Allocation, operation.Syntax, "BPF programs cannot allocate: " + Describe(operation));
+                    program.Report(DiagnosticCatalogue.Allocation, operation.Syntax, Capitalized(Describe(operation)));
                     return LoweredValue.None;
                 case IInterpolatedStringOperation:
-                    program.Report(FrontEndDiagnostics.StringOutsideFormat, operation.Syntax, "strings are allowed only as a literal Bpf.TracePrintk format");
+                    program.Report(DiagnosticCatalogue.Allocation, operation.Syntax, "An interpolated string");
                     return LoweredValue.None;
                 case IFlowAnonymousFunctionOperation:
                 case IAnonymousFunctionOperation:
-                    program.Report(FrontEndDiagnostics.IndirectCall, operation.Syntax, "lambdas and anonymous methods are not supported in BPF programs");
+                    program.Report(DiagnosticCatalogue.IndirectCall, operation.Syntax, "A lambda");
                     return LoweredValue.None;
                 case IInvalidOperation:
                     return LoweredValue.None;
@@ -112,15 +113,17 @@ namespace Ebpf.Compiler.FrontEnd
         {
             if (operation.Type is { } type && IsFloating(type))
             {
-                program.Report(FrontEndDiagnostics.FloatingPoint, operation.Syntax, "floating point is not supported in BPF programs");
+                program.Report(DiagnosticCatalogue.FloatingPoint, operation.Syntax, type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
             }
             else
             {
-                program.Report(FrontEndDiagnostics.UnsupportedOperation, operation.Syntax, what + " is not supported in BPF programs");
+                program.Report(DiagnosticCatalogue.UnsupportedOperation, operation.Syntax, Capitalized(what));
             }
 
             return LoweredValue.None;
         }
+
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static string Describe(IOperation operation)
         {
@@ -152,7 +155,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case float _:
                 case double _:
                 case decimal _:
-                    program.Report(FrontEndDiagnostics.FloatingPoint, operation.Syntax, "floating point is not supported in BPF programs");
+                    program.Report(DiagnosticCatalogue.FloatingPoint, operation.Syntax, (operation.Type ?? type)?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? "double");
                     return LoweredValue.None;
                 case ulong big:
                     return LoweredValue.Scalar(IrFunctionBuilder.Constant(IrType.I64, unchecked((long)big)), type);
@@ -223,13 +226,13 @@ namespace Ebpf.Compiler.FrontEnd
             string name = local.Name;
             if (type.SpecialType == SpecialType.System_String)
             {
-                program.Report(FrontEndDiagnostics.StringOutsideFormat, syntax, "strings are allowed only as a literal Bpf.TracePrintk format");
+                program.Report(DiagnosticCatalogue.StringOutsideFormat, syntax);
                 return LoweredValue.None;
             }
 
             if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
-                program.Report(FrontEndDiagnostics.UnsupportedOperation, syntax, $"a local of nullable type '{type.ToDisplayString()}' is not supported in BPF programs; use '?? fallback' where the value is made");
+                program.Report(DiagnosticCatalogue.UnsupportedOperation, syntax, $"A local of nullable type '{type.ToDisplayString()}' (use '?? fallback' where the value is made)");
                 locals[local] = LoweredValue.None;
                 return LoweredValue.None;
             }
@@ -266,7 +269,7 @@ namespace Ebpf.Compiler.FrontEnd
             TypeLayout? layout = program.Layout(type);
             if (layout is null)
             {
-                program.Report(FrontEndDiagnostics.UnsupportedType, syntax, $"'{type.ToDisplayString()}' has no fixed unmanaged layout; BPF programs use integers, enums and unmanaged structs");
+                program.Report(DiagnosticCatalogue.UnsupportedType, syntax, type.ToDisplayString());
                 return LoweredValue.None;
             }
 
@@ -278,7 +281,7 @@ namespace Ebpf.Compiler.FrontEnd
             ITypeSymbol? type = creation.Type;
             if (type is null || type.IsReferenceType)
             {
-                program.Report(FrontEndDiagnostics.Allocation, creation.Syntax, "BPF programs cannot allocate: 'new' of a reference type");
+                program.Report(DiagnosticCatalogue.Allocation, creation.Syntax, "Creating an instance of the class '" + creation.Type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
                 return LoweredValue.None;
             }
 

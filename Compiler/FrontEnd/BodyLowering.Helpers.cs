@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,7 +19,7 @@ namespace Ebpf.Compiler.FrontEnd
                 LoweredValue format = LowerValue(arguments[0].Value);
                 if (format.Kind != LoweredValueKind.String)
                 {
-                    program.Report(FrontEndDiagnostics.StringOutsideFormat, arguments[0].Syntax, "the trace_printk format must be a string literal");
+                    program.Report(DiagnosticCatalogue.StringOutsideFormat, arguments[0].Syntax);
                     return LoweredValue.None;
                 }
 
@@ -100,7 +101,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return record.Kind == LoweredValueKind.None ? record : Unsupported(invocation, $"'RingBufferRecord.{target.Name}'");
             }
 
-            CheckNotNull(invocation.Instance!, FrontEndDiagnostics.UncheckedMapValue, "the record may be absent: check it with 'is null' before submitting it");
+            CheckNotNull(invocation.Instance!, DiagnosticCatalogue.UncheckedMapValue, "Reserve");
             IrValue pointer = f.Convert(ConversionKind.AssumeNonNull, record.Value!, IrType.PointerTo(PointerKind.MapValue));
             IrValue flags = invocation.Arguments.Length == 1 ? Argument64(invocation.Arguments[0]) : IrFunctionBuilder.I64(0);
             f.CallHelper(target.Name == "Submit" ? RingbufSubmit : RingbufDiscard, null, pointer, flags);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,7 +18,7 @@ namespace Ebpf.Compiler.FrontEnd
             IMethodSymbol target = invocation.TargetMethod;
             if (target.MethodKind == MethodKind.DelegateInvoke || target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface)
             {
-                program.Report(FrontEndDiagnostics.IndirectCall, invocation.Syntax, $"'{target.Name}' is a virtual, interface or delegate call; BPF programs call static methods only");
+                program.Report(DiagnosticCatalogue.IndirectCall, invocation.Syntax, target.MethodKind == MethodKind.DelegateInvoke ? "The delegate call '" + invocation.Syntax + "'" : "The virtual call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
                 return LoweredValue.None;
             }
 
@@ -137,23 +138,30 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (body is null && DslNames.Of(target.ContainingType).StartsWith("Ebpf.Dsl.", System.StringComparison.Ordinal))
             {
-                program.Report(FrontEndDiagnostics.UnsupportedOperation, at, $"the DSL member '{target.ToDisplayString()}' is not supported by the compiler yet");
+                program.Report(DiagnosticCatalogue.UnsupportedOperation, at, $"The DSL member '{target.ToDisplayString()}' (the compiler has no lowering for it yet)");
                 return null;
             }
 
             if (body is null)
             {
-                program.Report(FrontEndDiagnostics.CallWithoutSource, at, $"'{target.ToDisplayString()}' is neither part of the DSL nor a method with source in this compilation");
+                program.Report(DiagnosticCatalogue.CallWithoutSource, at, target.ToDisplayString());
                 return null;
             }
 
             if (program.CallStack.Contains(target, SymbolEqualityComparer.Default))
             {
-                program.Report(FrontEndDiagnostics.Recursion, at, $"'{target.Name}' calls itself (directly or through other methods); BPF programs cannot recurse");
+                program.Report(DiagnosticCatalogue.Recursion, at, Cycle(target));
                 return null;
             }
 
             return body;
+        }
+
+        /// <summary>EBPF2007's cycle: the call stack from <paramref name="target"/>'s first frame back to <paramref name="target"/>.</summary>
+        private string Cycle(IMethodSymbol target)
+        {
+            int first = program.CallStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, target));
+            return string.Join(" → ", program.CallStack.Skip(first).Select(m => m.Name).Concat(new[] { target.Name }));
         }
 
         private LoweredValue InlineBody(IMethodSymbol target, IOperation body, Dictionary<IParameterSymbol, LoweredValue> bound, LoweredValue? receiver)

@@ -1,3 +1,4 @@
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -60,10 +61,7 @@ namespace Ebpf.Compiler.FrontEnd
                 }
             }
 
-            program.Report(
-                FrontEndDiagnostics.ConfigurationField,
-                reference.Syntax,
-                $"'{field.Name}' must be a const or a static readonly integer with a constant initialiser to be used in a BPF program");
+            program.ReportConfigurationField(field, reference.Syntax);
             return LoweredValue.None;
         }
 
@@ -76,11 +74,11 @@ namespace Ebpf.Compiler.FrontEnd
             {
                 case DslNames.MapValue when property.Name == "Value" && instance.Kind == LoweredValueKind.MapValue:
                 case DslNames.RingBufferRecord when property.Name == "Value" && instance.Kind == LoweredValueKind.MapValue:
-                    CheckNotNull(reference.Instance!, FrontEndDiagnostics.UncheckedMapValue, "the value may be absent: check it with 'is null' before using .Value");
+                    CheckNotNull(reference.Instance!, DiagnosticCatalogue.UncheckedMapValue, "Lookup");
                     IrValue pointer = f.Convert(ConversionKind.AssumeNonNull, instance.Value!, IrType.PointerTo(PointerKind.MapValue));
                     return LoweredValue.Address(pointer, 0, instance.Type!);
                 case DslNames.PacketRef when property.Name == "Value" && instance.Kind == LoweredValueKind.PacketRef:
-                    CheckNotNull(reference.Instance!, FrontEndDiagnostics.PacketBounds, "the packet may be shorter: check the reference with 'is null' before using .Value");
+                    CheckNotNull(reference.Instance!, DiagnosticCatalogue.PacketBounds, null);
                     return LoweredValue.Address(instance.Value!, 0, instance.Type!);
                 case DslNames.XdpContext:
                 case DslNames.SkBuffContext:
@@ -154,7 +152,11 @@ namespace Ebpf.Compiler.FrontEnd
         }
 
         /// <summary>Reports when C#'s nullable analysis says the value may be null here, or when '!' silenced it.</summary>
-        private void CheckNotNull(IOperation value, string id, string message)
+        /// <remarks>
+        /// <paramref name="source"/> names the call the value came from (EBPF3001's second argument); null for a
+        /// packet reference (EBPF3002, whose argument is the access).
+        /// </remarks>
+        private void CheckNotNull(IOperation value, DiagnosticDescriptor descriptor, string? source)
         {
             SyntaxNode syntax = value.Syntax;
             while (syntax.Parent is ParenthesizedExpressionSyntax || syntax.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
@@ -164,7 +166,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (syntax is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression))
             {
-                program.Report(id, syntax, message + " ('!' does not check it)");
+                program.Report(descriptor, syntax, NotNullArguments(syntax, source));
                 return;
             }
 
@@ -173,10 +175,13 @@ namespace Ebpf.Compiler.FrontEnd
                 TypeInfo info = program.Model(syntax.SyntaxTree).GetTypeInfo(expression, program.CancellationToken);
                 if (info.Nullability.FlowState == NullableFlowState.MaybeNull)
                 {
-                    program.Report(id, syntax, message);
+                    program.Report(descriptor, syntax, NotNullArguments(syntax, source));
                 }
             }
         }
+
+        private static object[] NotNullArguments(SyntaxNode syntax, string? source) =>
+            source is null ? new object[] { "'" + syntax + "'" } : new object[] { syntax.ToString(), source };
 
         private LoweredValue ContextProperty(IPropertyReferenceOperation reference, LoweredValue instance)
         {

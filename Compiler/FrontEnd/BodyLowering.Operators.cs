@@ -1,3 +1,4 @@
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -89,14 +90,14 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (target is not null && IsFloating(target) || source is not null && IsFloating(source))
             {
-                program.Report(FrontEndDiagnostics.FloatingPoint, conversion.Syntax, "floating point is not supported in BPF programs");
+                program.Report(DiagnosticCatalogue.FloatingPoint, conversion.Syntax, (target is not null && IsFloating(target) ? target : source!).ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
                 return LoweredValue.None;
             }
 
             LoweredValue operand = LowerValue(conversion.Operand);
             if (source is { IsValueType: true } && target is { IsReferenceType: true })
             {
-                program.Report(FrontEndDiagnostics.Allocation, conversion.Syntax, "BPF programs cannot allocate: boxing a value");
+                program.Report(DiagnosticCatalogue.Allocation, conversion.IsImplicit ? conversion.Operand.Syntax : conversion.Syntax, "Boxing '" + (conversion.Operand.Type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? "a value") + "' to '" + (conversion.Type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? "a reference") + "'");
                 return LoweredValue.None;
             }
 
@@ -117,7 +118,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (conversion.IsChecked && TypeLayout.PrimitiveSize(target) <= TypeLayout.PrimitiveSize(operand.Type ?? target) && IsSigned(target) != IsSigned(operand.Type))
             {
-                program.Report(FrontEndDiagnostics.Exceptions, conversion.Syntax, "checked conversions can throw; BPF programs use unchecked arithmetic");
+                program.Report(DiagnosticCatalogue.Exceptions, conversion.Syntax, "Checked conversion");
             }
 
             return LoweredValue.Scalar(ScalarOf(operand, target), target);
@@ -137,7 +138,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (binary.IsChecked && (binary.OperatorKind == BinaryOperatorKind.Add || binary.OperatorKind == BinaryOperatorKind.Subtract || binary.OperatorKind == BinaryOperatorKind.Multiply))
             {
-                program.Report(FrontEndDiagnostics.Exceptions, binary.Syntax, "checked arithmetic can throw; BPF programs use unchecked arithmetic");
+                program.Report(DiagnosticCatalogue.Exceptions, binary.Syntax, "Checked arithmetic");
             }
 
             LoweredValue left = LowerValue(binary.LeftOperand);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -46,6 +47,7 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>Lowers the body (a method body, or the block of an expression-bodied accessor) starting at the builder's current block.</summary>
         public void Lower(IOperation body)
         {
+            program.CheckProgramCode(method, body);
             ControlFlowGraph graph = body is IMethodBodyOperation methodBody
                 ? ControlFlowGraph.Create(methodBody, program.CancellationToken)
                 : body is IConstructorBodyOperation constructorBody
@@ -115,7 +117,7 @@ namespace Ebpf.Compiler.FrontEnd
                         if (reportedRegions.Add(region))
                         {
                             SyntaxNode? syntax = block.Operations.Length > 0 ? block.Operations[0].Syntax : block.BranchValue?.Syntax;
-                            program.Report(FrontEndDiagnostics.Exceptions, syntax, "try, catch, finally and using are not supported in BPF programs");
+                            program.Report(DiagnosticCatalogue.Exceptions, syntax, "'try', 'catch', 'finally' or 'using'");
                         }
 
                         break;
@@ -152,15 +154,18 @@ namespace Ebpf.Compiler.FrontEnd
                 case ControlFlowBranchSemantics.Rethrow:
                     program.Deferred.Add((
                         f.Current,
-                        FrontEndDiagnostics.Exceptions,
+                        DiagnosticCatalogue.Exceptions,
                         value?.Syntax,
-                        value?.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.SwitchExpressionSyntax
-                            ? "a switch expression without a discard arm (_ =>) throws when nothing matches; add one"
-                            : "throw is not supported in BPF programs"));
+                        new object[]
+                        {
+                            value?.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.SwitchExpressionSyntax
+                                ? "A switch expression without a discard arm (_ =>), which throws when nothing matches,"
+                                : "'throw'",
+                        }));
                     f.Return(IrFunctionBuilder.Constant(f.Function.ReturnType ?? IrType.I32, 0));
                     break;
                 default:
-                    program.Report(FrontEndDiagnostics.Exceptions, value?.Syntax, "exception handling is not supported in BPF programs");
+                    program.Report(DiagnosticCatalogue.Exceptions, value?.Syntax, "Exception handling");
                     f.Return(IrFunctionBuilder.Constant(f.Function.ReturnType ?? IrType.I32, 0));
                     break;
             }
@@ -196,7 +201,7 @@ namespace Ebpf.Compiler.FrontEnd
                 {
                     if (value != null && returned.Kind != LoweredValueKind.None)
                     {
-                        program.Report(FrontEndDiagnostics.UnsupportedOperation, value.Syntax, "a program returns an integer verdict");
+                        program.Report(DiagnosticCatalogue.UnsupportedOperation, value.Syntax, "Returning something other than an integer verdict from a program");
                     }
 
                     f.Return(IrFunctionBuilder.Constant(returnType, 0));
@@ -241,7 +246,7 @@ namespace Ebpf.Compiler.FrontEnd
                     }
                     else
                     {
-                        program.Report(FrontEndDiagnostics.UnsupportedOperation, value.Syntax, "a method inlined into a program may return a map value or packet reference from one return statement only");
+                        program.Report(DiagnosticCatalogue.UnsupportedOperation, value.Syntax, "Returning a map value or packet reference from more than one return statement of an inlined method");
                     }
 
                     break;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Ebpf.Asm;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 
@@ -10,6 +11,9 @@ namespace Ebpf.Compiler.FrontEnd
     internal sealed class ProgramLoweringContext
     {
         private readonly Dictionary<SyntaxTree, SemanticModel> models = new Dictionary<SyntaxTree, SemanticModel>();
+        private readonly ProgramCodeChecks codeChecks;
+        private readonly List<(DiagnosticDescriptor Descriptor, SyntaxNode? Syntax, object[] Arguments)> analyzerOwned =
+            new List<(DiagnosticDescriptor, SyntaxNode?, object[])>();
 
         public ProgramLoweringContext(
             Compilation compilation,
@@ -27,6 +31,7 @@ namespace Ebpf.Compiler.FrontEnd
             TailCalls = tailCalls;
             Layouts = layouts;
             CancellationToken = cancellationToken;
+            codeChecks = new ProgramCodeChecks(compilation);
         }
 
         public Compilation Compilation { get; }
@@ -60,27 +65,72 @@ namespace Ebpf.Compiler.FrontEnd
 
         private readonly HashSet<string> reported = new HashSet<string>();
 
-        public void Report(string id, SyntaxNode? syntax, string message)
+        /// <summary>Reports a problem with its catalogue descriptor and the descriptor's message arguments, once per location and message.</summary>
+        /// <remarks>
+        /// A problem of an id the analyzers own waits until the whole program is lowered (<see cref="ReportReached"/>),
+        /// and is dropped if the analyzers' rules (<see cref="ProgramCodeChecks"/>) reported it: their diagnostic, with
+        /// the analyzer's wording and span, stands for it.
+        /// </remarks>
+        public void Report(DiagnosticDescriptor descriptor, SyntaxNode? syntax, params object[] arguments)
         {
-            Location location = syntax?.GetLocation() ?? Location.None;
-            if (reported.Add(id + location + message))
+            if (DiagnosticCatalogue.AnalyzerOwned.Contains(descriptor.Id))
             {
-                Diagnostics.Add(FrontEndDiagnostics.Create(id, location, message));
+                analyzerOwned.Add((descriptor, syntax, arguments));
+                return;
+            }
+
+            Add(FrontEndDiagnostics.Create(descriptor, syntax?.GetLocation(), arguments));
+        }
+
+        /// <summary>Runs the analyzers' rules over a method the front end is about to lower (once per method).</summary>
+        public void CheckProgramCode(IMethodSymbol method, IOperation body) => codeChecks.Check(method, body, Add, CancellationToken);
+
+        /// <summary>
+        /// EBPF1004 for a static field lowering cannot use as a constant: the analyzer's diagnostic at the field's
+        /// declaration when its rules find the problem, else one at <paramref name="use"/>.
+        /// </summary>
+        public void ReportConfigurationField(IFieldSymbol field, SyntaxNode use)
+        {
+            if (!codeChecks.CheckField(field, Compilation, Add, CancellationToken))
+            {
+                Add(FrontEndDiagnostics.Create(DiagnosticCatalogue.ConfigurationField, use.GetLocation(), field.Name));
             }
         }
 
         /// <summary>Problems that exist only if their block is reachable (a switch expression's no-match throw).</summary>
-        public List<(BasicBlock Block, string Id, SyntaxNode? Syntax, string Message)> Deferred { get; } = new List<(BasicBlock, string, SyntaxNode?, string)>();
+        public List<(BasicBlock Block, DiagnosticDescriptor Descriptor, SyntaxNode? Syntax, object[] Arguments)> Deferred { get; } =
+            new List<(BasicBlock, DiagnosticDescriptor, SyntaxNode?, object[])>();
 
-        /// <summary>Reports the deferred problems whose blocks survived unreachable-block removal.</summary>
+        /// <summary>
+        /// At the end of a program: reports the deferred problems whose blocks survived unreachable-block removal, and
+        /// the analyzer-owned problems the rules did not report.
+        /// </summary>
         public void ReportReached(ICollection<BasicBlock> reached)
         {
-            foreach ((BasicBlock block, string id, SyntaxNode? syntax, string message) in Deferred)
+            foreach ((BasicBlock block, DiagnosticDescriptor descriptor, SyntaxNode? syntax, object[] arguments) in Deferred)
             {
                 if (reached.Contains(block))
                 {
-                    Report(id, syntax, message);
+                    Report(descriptor, syntax, arguments);
                 }
+            }
+
+            foreach ((DiagnosticDescriptor descriptor, SyntaxNode? syntax, object[] arguments) in analyzerOwned)
+            {
+                if (!codeChecks.Covers(descriptor, syntax))
+                {
+                    Add(FrontEndDiagnostics.Create(descriptor, syntax?.GetLocation(), arguments));
+                }
+            }
+
+            analyzerOwned.Clear();
+        }
+
+        private void Add(Diagnostic diagnostic)
+        {
+            if (reported.Add(diagnostic.Id + diagnostic.Location + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Diagnostics.Add(diagnostic);
             }
         }
 

@@ -1,22 +1,22 @@
+using System;
 using Ebpf.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Ebpf.Compiler.Analyzers;
 
 /// <summary>EBPF2006: virtual, interface and delegate calls, lambdas and method groups; and what calls and members yield (EBPF2003, EBPF2004).</summary>
-public sealed partial class UnsupportedCSharpAnalyzer
+internal static partial class ProgramCodeRules
 {
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DslSymbols dsl)
+    private static void AnalyzeInvocation(IOperation operation, DslSymbols dsl, Action<Diagnostic> report)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var invocation = (IInvocationOperation)operation;
         var target = invocation.TargetMethod;
         if (dsl.IsDslMember(target))
         {
             if (IsTracePrintk(target, dsl))
             {
-                AnalyzeTracePrintkFormat(context, invocation);
+                AnalyzeTracePrintkFormat(report, invocation);
             }
 
             return;
@@ -29,27 +29,27 @@ public sealed partial class UnsupportedCSharpAnalyzer
 
         if (target.MethodKind == MethodKind.DelegateInvoke)
         {
-            Report(context, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The delegate call '" + invocation.Syntax + "'");
+            Report(report, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The delegate call '" + invocation.Syntax + "'");
         }
         else if (IsDispatched(target))
         {
-            Report(context, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The virtual call to '" + Display(target) + "'");
+            Report(report, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The virtual call to '" + Display(target) + "'");
         }
 
         if (IsFloatingPoint(target.ReturnType))
         {
-            Report(context, DiagnosticCatalogue.FloatingPoint, invocation.Syntax, Display(target.ReturnType));
+            Report(report, DiagnosticCatalogue.FloatingPoint, invocation.Syntax, Display(target.ReturnType));
         }
         else if (target.ReturnType.SpecialType == SpecialType.System_String)
         {
-            Report(context, DiagnosticCatalogue.StringOutsideFormat, invocation.Syntax);
+            Report(report, DiagnosticCatalogue.StringOutsideFormat, invocation.Syntax);
         }
     }
 
     /// <summary>Fields and properties: floating-point and string values, and virtual properties.</summary>
-    private static void AnalyzeMemberReference(OperationAnalysisContext context, DslSymbols dsl)
+    private static void AnalyzeMemberReference(IOperation operation, DslSymbols dsl, Action<Diagnostic> report)
     {
-        var reference = (IMemberReferenceOperation)context.Operation;
+        var reference = (IMemberReferenceOperation)operation;
         if (IsInsideReportedConstruct(reference))
         {
             return;
@@ -57,29 +57,29 @@ public sealed partial class UnsupportedCSharpAnalyzer
 
         if (IsFloatingPoint(reference.Type))
         {
-            Report(context, DiagnosticCatalogue.FloatingPoint, reference.Syntax, Display(reference.Type!));
+            Report(report, DiagnosticCatalogue.FloatingPoint, reference.Syntax, Display(reference.Type!));
         }
         else if (reference.Type?.SpecialType == SpecialType.System_String)
         {
             if (reference.ConstantValue.HasValue)
             {
-                AnalyzeStringConstant(context, dsl, reference);
+                AnalyzeStringConstant(report, dsl, reference);
             }
             else
             {
-                Report(context, DiagnosticCatalogue.StringOutsideFormat, reference.Syntax);
+                Report(report, DiagnosticCatalogue.StringOutsideFormat, reference.Syntax);
             }
         }
 
         if (reference is IPropertyReferenceOperation property && !dsl.IsDslMember(property.Property) && IsDispatched(property.Property))
         {
-            Report(context, DiagnosticCatalogue.IndirectCall, reference.Syntax, "The virtual property '" + Display(property.Property) + "'");
+            Report(report, DiagnosticCatalogue.IndirectCall, reference.Syntax, "The virtual property '" + Display(property.Property) + "'");
         }
     }
 
-    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, DslSymbols dsl)
+    private static void AnalyzeDelegateCreation(IOperation operation, DslSymbols dsl, Action<Diagnostic> report)
     {
-        var creation = (IDelegateCreationOperation)context.Operation;
+        var creation = (IDelegateCreationOperation)operation;
         if (IsInsideReportedConstruct(creation))
         {
             return;
@@ -88,10 +88,10 @@ public sealed partial class UnsupportedCSharpAnalyzer
         switch (creation.Target)
         {
             case IAnonymousFunctionOperation lambda:
-                Report(context, DiagnosticCatalogue.IndirectCall, lambda.Syntax, "A lambda");
+                Report(report, DiagnosticCatalogue.IndirectCall, lambda.Syntax, "A lambda");
                 break;
             case IMethodReferenceOperation methodGroup when !IsTailCallTarget(creation, dsl):
-                Report(context, DiagnosticCatalogue.IndirectCall, methodGroup.Syntax,
+                Report(report, DiagnosticCatalogue.IndirectCall, methodGroup.Syntax,
                     "The method group '" + methodGroup.Method.Name + "' converted to a delegate");
                 break;
         }

@@ -1,7 +1,8 @@
+using System;
+using System.Threading;
 using Ebpf.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Ebpf.Compiler.Analyzers;
@@ -10,23 +11,22 @@ namespace Ebpf.Compiler.Analyzers;
 /// EBPF2004: floating point, reported where it enters the code — an explicit type, a literal, a cast, a call or a
 /// member that yields it — not again at every operator that then works on it.
 /// </summary>
-public sealed partial class UnsupportedCSharpAnalyzer
+internal static partial class ProgramCodeRules
 {
-    private static void AnalyzeVariableDeclaration(OperationAnalysisContext context, DslSymbols dsl)
+    private static void AnalyzeVariableDeclaration(IOperation operation, DslSymbols dsl, Action<Diagnostic> report)
     {
-        var declaration = (IVariableDeclarationOperation)context.Operation;
+        var declaration = (IVariableDeclarationOperation)operation;
         if (declaration.Syntax is VariableDeclarationSyntax { Type: { IsVar: false } type }
             && declaration.Declarators.Length > 0
             && IsFloatingPoint(declaration.Declarators[0].Symbol.Type))
         {
-            Report(context, DiagnosticCatalogue.FloatingPoint, type, Display(declaration.Declarators[0].Symbol.Type));
+            Report(report, DiagnosticCatalogue.FloatingPoint, type, Display(declaration.Declarators[0].Symbol.Type));
         }
     }
 
     /// <summary>Parameters and return types of the source methods programs call (a program's own signature is EBPF1001's).</summary>
-    private static void AnalyzeSignature(SymbolAnalysisContext context, DslSymbols dsl)
+    public static void AnalyzeSignature(IMethodSymbol method, DslSymbols dsl, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.Symbol;
         if (dsl.GetProgramKind(method) is not null)
         {
             return;
@@ -34,10 +34,10 @@ public sealed partial class UnsupportedCSharpAnalyzer
 
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            var syntax = reference.GetSyntax(context.CancellationToken);
+            var syntax = reference.GetSyntax(cancellationToken);
             if (syntax is MethodDeclarationSyntax declaration)
             {
-                ReportType(context, declaration.ReturnType, method.ReturnType);
+                ReportType(report, declaration.ReturnType, method.ReturnType);
             }
 
             if (syntax is BaseMethodDeclarationSyntax { ParameterList: { } parameters })
@@ -46,36 +46,36 @@ public sealed partial class UnsupportedCSharpAnalyzer
                 {
                     if (parameters.Parameters[i].Type is { } type)
                     {
-                        ReportType(context, type, method.Parameters[i].Type);
+                        ReportType(report, type, method.Parameters[i].Type);
                     }
                 }
             }
         }
     }
 
-    private static void ReportType(SymbolAnalysisContext context, TypeSyntax syntax, ITypeSymbol type)
+    private static void ReportType(Action<Diagnostic> report, TypeSyntax syntax, ITypeSymbol type)
     {
         if (IsFloatingPoint(type))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.FloatingPoint, syntax.GetLocation(), Display(type)));
+            report(Diagnostic.Create(DiagnosticCatalogue.FloatingPoint, syntax.GetLocation(), Display(type)));
         }
         else if (type.SpecialType == SpecialType.System_String)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalogue.StringOutsideFormat, syntax.GetLocation()));
+            report(Diagnostic.Create(DiagnosticCatalogue.StringOutsideFormat, syntax.GetLocation()));
         }
     }
 
-    private static void AnalyzeFloatingPointCast(OperationAnalysisContext context, IConversionOperation conversion)
+    private static void AnalyzeFloatingPointCast(Action<Diagnostic> report, IConversionOperation conversion)
     {
         if (!conversion.IsImplicit && IsFloatingPoint(conversion.Type) && !IsFloatingPoint(conversion.Operand.Type)
             && conversion.Syntax is CastExpressionSyntax cast && !IsInsideReportedConstruct(conversion))
         {
-            Report(context, DiagnosticCatalogue.FloatingPoint, cast.Type, Display(conversion.Type!));
+            Report(report, DiagnosticCatalogue.FloatingPoint, cast.Type, Display(conversion.Type!));
         }
 
         if (conversion.IsChecked && !IsInsideReportedConstruct(conversion))
         {
-            Report(context, DiagnosticCatalogue.Exceptions, conversion.Syntax, "Checked conversion");
+            Report(report, DiagnosticCatalogue.Exceptions, conversion.Syntax, "Checked conversion");
         }
     }
 

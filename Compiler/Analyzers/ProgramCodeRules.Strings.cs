@@ -1,16 +1,16 @@
+using System;
 using Ebpf.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Ebpf.Compiler.Analyzers;
 
 /// <summary>EBPF2003: strings other than the constant format of <c>Bpf.TracePrintk</c>.</summary>
-public sealed partial class UnsupportedCSharpAnalyzer
+internal static partial class ProgramCodeRules
 {
-    private static void AnalyzeLiteral(OperationAnalysisContext context, DslSymbols dsl)
+    private static void AnalyzeLiteral(IOperation operation, DslSymbols dsl, Action<Diagnostic> report)
     {
-        var literal = (ILiteralOperation)context.Operation;
+        var literal = (ILiteralOperation)operation;
         if (IsInsideReportedConstruct(literal))
         {
             return;
@@ -18,25 +18,25 @@ public sealed partial class UnsupportedCSharpAnalyzer
 
         if (literal.Type?.SpecialType == SpecialType.System_String && literal.ConstantValue is { HasValue: true, Value: string })
         {
-            AnalyzeStringConstant(context, dsl, literal);
+            AnalyzeStringConstant(report, dsl, literal);
         }
         else if (IsFloatingPoint(literal.Type))
         {
-            Report(context, DiagnosticCatalogue.FloatingPoint, literal.Syntax, Display(literal.Type!));
+            Report(report, DiagnosticCatalogue.FloatingPoint, literal.Syntax, Display(literal.Type!));
         }
     }
 
     /// <summary>A constant string (literal, const field, constant concatenation or interpolation) is allowed only as a trace_printk format.</summary>
-    private static void AnalyzeStringConstant(OperationAnalysisContext context, DslSymbols dsl, IOperation constant)
+    private static void AnalyzeStringConstant(Action<Diagnostic> report, DslSymbols dsl, IOperation constant)
     {
         if (!IsTracePrintkFormat(constant, dsl))
         {
-            Report(context, DiagnosticCatalogue.StringOutsideFormat, constant.Syntax);
+            Report(report, DiagnosticCatalogue.StringOutsideFormat, constant.Syntax);
         }
     }
 
     /// <summary>EBPF2003 on a <c>Bpf.TracePrintk</c> format that is not a constant.</summary>
-    private static void AnalyzeTracePrintkFormat(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void AnalyzeTracePrintkFormat(Action<Diagnostic> report, IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -44,7 +44,7 @@ public sealed partial class UnsupportedCSharpAnalyzer
             if (argument.Parameter is { Ordinal: 0 } && !argument.Value.ConstantValue.HasValue && !IsNullLiteral(argument.Value)
                 && Unwrap(argument.Value) is not IInterpolatedStringOperation && !IsStringConcatenation(Unwrap(argument.Value)))
             {
-                Report(context, DiagnosticCatalogue.StringOutsideFormat, argument.Value.Syntax);
+                Report(report, DiagnosticCatalogue.StringOutsideFormat, argument.Value.Syntax);
             }
         }
     }
