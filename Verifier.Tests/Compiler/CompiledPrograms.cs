@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Ebpf.Asm;
 using Ebpf.Compiler.Driver;
+using Ebpf.Verifier.Tests.Differential;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -18,21 +19,12 @@ namespace Ebpf.Verifier.Tests.Compiler
             CompileText(className, files.Select(file => (file, File.ReadAllText(Path.Combine(Directory(), file)))).ToArray());
 
         /// <summary>The collection image of <paramref name="className"/> in the given (path, text) sources.</summary>
-        public static CollectionImage CompileText(string className, params (string Path, string Text)[] sources)
+        public static CollectionImage CompileText(string className, params (string Path, string Text)[] sources) =>
+            CompileClass(DifferentialSources.CreateCompilation("CompiledPrograms", sources), className);
+
+        /// <summary>The collection image of <paramref name="className"/> in <paramref name="compilation"/>.</summary>
+        public static CollectionImage CompileClass(CSharpCompilation compilation, string className)
         {
-            string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-            MetadataReference[] references = platform
-                .Append(typeof(Ebpf.Dsl.XdpAttribute).Assembly.Location)
-                .Append(typeof(ProgramImage).Assembly.Location)
-                .Distinct()
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToArray();
-            SyntaxTree[] trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, path: source.Path)).ToArray();
-            CSharpCompilation compilation = CSharpCompilation.Create(
-                "CompiledPrograms",
-                trees,
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             INamedTypeSymbol type = compilation.GetSymbolsWithName(className, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
             ProgramCompilation result = ProgramCompiler.Compile(compilation, type, CancellationToken.None);
             if (result.Image is null || !result.Diagnostics.IsEmpty)

@@ -22,6 +22,7 @@ namespace Ebpf.Verifier.Tests.Differential
     internal sealed class DifferentialHarness : IDisposable
     {
         private const int EINVAL = 22;
+        private const uint LoopbackIfindex = 1;
 
         private readonly LoadedCollection collection;
         private readonly Type programClass;
@@ -97,7 +98,10 @@ namespace Ebpf.Verifier.Tests.Differential
             byte[]? clrPacket = null;
             using (BpfRuntime.Enter(runtime))
             {
-                ProgramContext context = xdp ? new XdpContext(packet) : new SkBuffContext(packet.AsSpan(Math.Min(14, packet.Length)));
+                // An XDP test run without a context arrives on the loopback device (ifindex 1), receive queue 0.
+                ProgramContext context = xdp
+                    ? new XdpContext(packet) { IngressIfindex = LoopbackIfindex }
+                    : new SkBuffContext(packet.AsSpan(Math.Min(14, packet.Length)));
                 try
                 {
                     clrVerdict = Convert.ToUInt32(method.Invoke(null, new object[] { context })).ToString();
