@@ -40,6 +40,8 @@ namespace Ebpf.Compiler.FrontEnd
             {
                 case DslNames.Bpf:
                     return BpfCall(invocation);
+                case DslNames.Atomic:
+                    return AtomicCall(invocation);
                 case DslNames.Net:
                     return ByteOrder(invocation);
                 case DslNames.Packet:

@@ -17,6 +17,7 @@ namespace Ebpf.Compiler.FrontEnd
         public const string Packet = "Ebpf.Dsl.Packet";
         public const string PacketRef = "Ebpf.Dsl.PacketRef`1";
         public const string Bpf = "Ebpf.Dsl.Bpf";
+        public const string Atomic = "Ebpf.Dsl.Atomic";
         public const string Net = "Ebpf.Dsl.Packets.Net";
         public const string MapValue = "Ebpf.Dsl.Maps.MapValue`1";
         public const string ArrayMap = "Ebpf.Dsl.Maps.ArrayMap`1";

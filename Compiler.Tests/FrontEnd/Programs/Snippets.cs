@@ -47,6 +47,8 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("device map redirect", "return Ports.Redirect(0, XdpAction.Pass);"),
             ("math min and max", "int n = System.Math.Min(ctx.Packet.Length, 64); uint m = System.Math.Max((uint)n, 14u); return m == 64 ? XdpAction.Pass : XdpAction.Drop;"),
             ("struct constructor and initializer", "var flow = new Flow(0x0a000001, 53); var pair = new Pair { A = flow.Address, B = flow.Port }; return pair.B == 53 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("atomic add on a map value", "var c = Stats.Lookup(0); if (c is null) return XdpAction.Aborted; Atomic.Add(ref c.Value.Packets, 1); Atomic.Add(ref c.Value.Bytes, (ulong)ctx.Packet.Length); return XdpAction.Pass;"),
+            ("atomic fetch, exchange and compare-exchange", "var c = Stats.Lookup(1); if (c is null) return XdpAction.Aborted; ulong before = Atomic.FetchAdd(ref c.Value.Packets, 1); ulong old = Atomic.Exchange(ref c.Value.Bytes, before); ulong seen = Atomic.CompareExchange(ref c.Value.Packets, 0, old); return seen == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
