@@ -113,6 +113,22 @@ public class FrontEndAnalyzerConsistencyTests
         Assert.Null(compiled.Image);
     }
 
+    [Fact]
+    public void A_helper_shared_by_two_programs_is_reported_once()
+    {
+        string source = Class(
+            "    static int Half(double x) => 0;\n" +
+            "    [Xdp]\n    public static XdpAction A(XdpContext ctx) => Half(ctx.Packet.Length) == 0 ? XdpAction.Pass : XdpAction.Drop;\n" +
+            "    [Xdp]\n    public static XdpAction B(XdpContext ctx) => Half(1) == 0 ? XdpAction.Pass : XdpAction.Drop;");
+        Compilation compilation = AnalyzerRunner.Compile(source);
+        INamedTypeSymbol programClass = Assert.Single(ProgramCompiler.FindProgramClasses(compilation, CancellationToken.None));
+        ProgramCompilation compiled = ProgramCompiler.Compile(compilation, programClass, CancellationToken.None);
+
+        Diagnostic reported = Assert.Single(compiled.Diagnostics);
+        Assert.Equal("EBPF2004", reported.Id);
+        Assert.Equal("double", source.Substring(reported.Location.SourceSpan.Start, reported.Location.SourceSpan.Length));
+    }
+
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
             .Select(d => $"{d.Id} {d.Severity.ToString().ToLowerInvariant()} {d.Location.GetLineSpan().Span} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")

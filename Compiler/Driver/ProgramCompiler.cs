@@ -35,7 +35,7 @@ namespace Ebpf.Compiler.Driver
             {
                 CollectionImage image = CompileClass(compilation, programClass, diagnostics, cancellationToken);
                 bool failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-                return new ProgramCompilation(failed ? null : image, diagnostics.ToImmutableArray());
+                return new ProgramCompilation(failed ? null : image, Distinct(diagnostics));
             }
             catch (OperationCanceledException)
             {
@@ -134,6 +134,16 @@ namespace Ebpf.Compiler.Driver
                 return null;
             }
         }
+
+        /// <summary>
+        /// One diagnostic per id, location and message: programs of one class that share a helper method each run the
+        /// analyzers' rules on it, and report its problems once.
+        /// </summary>
+        private static ImmutableArray<Diagnostic> Distinct(List<Diagnostic> diagnostics) =>
+            diagnostics
+                .GroupBy(d => (d.Id, d.Location, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+                .Select(group => group.First())
+                .ToImmutableArray();
 
         /// <summary>[License] on the class, else on the assembly, else "GPL".</summary>
         private static string License(Compilation compilation, INamedTypeSymbol programClass)
