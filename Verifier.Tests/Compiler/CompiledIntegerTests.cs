@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using Ebpf.Compiler.Tests.FrontEnd.Programs;
-using Ebpf.Dsl;
-using Ebpf.Loader.Loading;
-using Ebpf.Loader.Maps;
+using Ebpf.Verifier.Tests.Differential;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
 
@@ -29,32 +27,15 @@ namespace Ebpf.Verifier.Tests.Compiler
         [MemberData(nameof(Inputs))]
         public void Kernel_and_clr_agree_on_every_result(long x, long y)
         {
-            using LoadedCollection collection = Collection.Load(CompiledPrograms.Compile("IntegerSemantics", "IntegerSemantics.cs"));
-            var inputs = new ArrayView<long>(collection.Map("Inputs"));
-            inputs.Update(0, x);
-            inputs.Update(1, y);
-            uint kernelVerdict = collection.Program("Compute").TestRun(Packets.Ipv4Udp()).ReturnValue;
-            long[] kernel = new ArrayView<long>(collection.Map("Results")).ToArray();
+            using var harness = new DifferentialHarness(CompiledPrograms.Compile("IntegerSemantics", "IntegerSemantics.cs"), typeof(IntegerSemantics));
+            harness.SetArrayEntry("Inputs", 0, x);
+            harness.SetArrayEntry("Inputs", 1, y);
 
-            long[] clr;
-            uint clrVerdict;
-            using (BpfRuntime.Enter(new BpfRuntime()))
-            {
-                IntegerSemantics.Inputs.Clear();
-                IntegerSemantics.Results.Clear();
-                IntegerSemantics.Inputs.Lookup(0)!.Value = x;
-                IntegerSemantics.Inputs.Lookup(1)!.Value = y;
-                clrVerdict = IntegerSemantics.Compute(new SkBuffContext(Packets.Ipv4Udp()));
-                clr = new long[16];
-                for (uint i = 0; i < clr.Length; i++)
-                {
-                    clr[i] = IntegerSemantics.Results.Lookup(i)!.Value;
-                }
-            }
+            string? difference = harness.Step(nameof(IntegerSemantics.Compute), $"x={x},y={y}", Packets.Ipv4Udp());
 
-            Assert.Equal(1u, clrVerdict);
-            Assert.Equal(clrVerdict, kernelVerdict);
-            Assert.Equal(clr, kernel);
+            Assert.Null(difference);
+            Assert.Equal("1", harness.LastClrVerdict);
+            Assert.Equal(y, IntegerSemantics.Inputs.Lookup(1)!.Value);
         }
     }
 }

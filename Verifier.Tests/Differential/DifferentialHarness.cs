@@ -63,6 +63,9 @@ namespace Ebpf.Verifier.Tests.Differential
         /// <summary>Inputs the kernel's test run refused with EINVAL (not run on either side, not counted as steps).</summary>
         public List<string> Refused { get; } = new();
 
+        /// <summary>The CLR's verdict of the last step (its number, or "threw …"), for tests that also pin the value.</summary>
+        public string? LastClrVerdict { get; private set; }
+
         /// <summary>The number of steps run so far.</summary>
         public int Steps { get; private set; }
 
@@ -114,6 +117,7 @@ namespace Ebpf.Verifier.Tests.Differential
                 clrPacket = context is XdpContext frame ? frame.ToArray() : null;
             }
 
+            LastClrVerdict = clrVerdict;
             SortedSet<string> kernelMaps = MapSnapshots.ReadKernel(collection, mapFields);
             SortedSet<string> clrMaps;
             using (BpfRuntime.Enter(runtime))
