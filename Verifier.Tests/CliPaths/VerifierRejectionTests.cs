@@ -43,14 +43,14 @@ namespace Ebpf.Verifier.Tests.CliPaths
             Assert.False(Directory.Exists(pins["bad"]), "a failed load leaves no pins");
         }
 
-        /// <summary>Moves the first byte store into the map value (not the stack) of <paramref name="program"/> to offset value_size.</summary>
+        /// <summary>Moves the first byte store (register or immediate) into the map value (not the stack) of <paramref name="program"/> to offset value_size.</summary>
         private static CollectionImage StoringPastTheValue(CollectionImage chain, string program)
         {
             ProgramImage target = chain.Programs.Single(p => p.Name == program);
             int valueSize = chain.Maps.Single(m => m.Name == "TailContextMap").ValueSize;
             var instructions = target.Instructions.ToList();
             int store = instructions.FindIndex(i =>
-                i.Class == InstructionClass.Stx && i.MemorySize == MemorySize.Byte && i.Destination != Register.R10);
+                (i.Class == InstructionClass.Stx || i.Class == InstructionClass.St) && i.MemorySize == MemorySize.Byte && i.Destination != Register.R10);
             Assert.True(store > 0, "the program stores a byte into the map value");
             instructions[store] = instructions[store].WithOffset((short)valueSize);
             return chain with { Programs = chain.Programs.Select(p => p == target ? p with { Instructions = instructions } : p).ToList() };
