@@ -30,6 +30,20 @@ namespace Ebpf.Verifier.Tests.Differential
         }
 
         [Fact]
+        public void Min_value_divided_by_minus_one_is_reported_as_the_clrs_overflow()
+        {
+            using var harness = new DifferentialHarness(Image.Value, typeof(IntegerEdges));
+            (string name, byte[] packet) = PacketCorpus.IntegerOperands.Single(input => input.Name == $"x={long.MinValue},y=-1");
+
+            string? difference = harness.Step(nameof(IntegerEdges.RawDivision), name, packet);
+
+            Assert.NotNull(difference);
+            Assert.Contains("verdict: kernel 2, CLR threw OverflowException", difference);
+            // The kernel's signed division wraps: MinValue / -1 == MinValue, stored in entry 0.
+            Assert.Contains("kernel only: Results[00000000] = 0000000000000080", difference);
+        }
+
+        [Fact]
         public void Counters_accumulate_across_steps_on_both_sides()
         {
             using var harness = new DifferentialHarness(Image.Value, typeof(IntegerEdges));
