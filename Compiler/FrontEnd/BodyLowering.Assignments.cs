@@ -16,6 +16,11 @@ namespace Ebpf.Compiler.FrontEnd
                 return place;
             }
 
+            if (assignment.Target is ILocalReferenceOperation spanLocal && IsSpan(spanLocal.Local.Type))
+            {
+                return AssignSpanLocal(spanLocal, assignment.Value);
+            }
+
             if (assignment.Target is IPropertyReferenceOperation { Instance: { } owner } property && property.Property.SetMethod != null)
             {
                 LoweredValue ownerPlace = LowerOperand(owner);

@@ -45,7 +45,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case IFieldReferenceOperation field:
                     return Field(field);
                 case IPropertyReferenceOperation property:
-                    return Property(property);
+                    return SpanMember(property) ?? Property(property);
                 case IFlowCaptureOperation capture:
                     Capture(capture);
                     return LoweredValue.None;

@@ -14,6 +14,11 @@ namespace Ebpf.Compiler.FrontEnd
         {
             IMethodSymbol target = invocation.TargetMethod;
             IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            if (target.Name == "CsumDiff")
+            {
+                return CsumDiff(invocation, arguments);
+            }
+
             if (target.Name == "TracePrintk")
             {
                 LoweredValue format = LowerValue(arguments[0].Value);
@@ -126,6 +131,11 @@ namespace Ebpf.Compiler.FrontEnd
             IMethodSymbol target = invocation.TargetMethod;
             LoweredValue context = invocation.Instance is null ? LoweredValue.None : LowerValue(invocation.Instance);
             IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
+            if (target.Name == "LoadBytes" && arguments.Count == 2)
+            {
+                return LoadBytes(invocation, context, arguments);
+            }
+
             int helper;
             bool passContext = true;
             switch (target.Name)

@@ -30,6 +30,9 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>The method of a method group.</summary>
         public IMethodSymbol? Method { get; private set; }
 
+        /// <summary>For stack buffers: the number of elements.</summary>
+        public int Length { get; private set; }
+
         /// <summary>For packets: the metadata area rather than the data.</summary>
         public bool IsMetadata { get; private set; }
 
@@ -54,6 +57,9 @@ namespace Ebpf.Compiler.FrontEnd
         public static LoweredValue Packet(bool metadata) => new LoweredValue(LoweredValueKind.Packet, null) { IsMetadata = metadata };
 
         public static LoweredValue MethodGroup(IMethodSymbol method) => new LoweredValue(LoweredValueKind.MethodGroup, null) { Method = method };
+
+        public static LoweredValue StackBuffer(IrValue pointer, int offset, int length, ITypeSymbol element) =>
+            new LoweredValue(LoweredValueKind.StackBuffer, element) { Value = pointer, Offset = offset, Length = length };
 
         public static LoweredValue String(string text) => new LoweredValue(LoweredValueKind.String, null) { Name = text };
 

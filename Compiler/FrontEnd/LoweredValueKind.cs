@@ -27,5 +27,8 @@ namespace Ebpf.Compiler.FrontEnd
         MethodGroup,
         /// <summary>A string literal (trace_printk format).</summary>
         String,
+
+        /// <summary>A <c>Span&lt;T&gt;</c> over a <c>stackalloc</c> of constant length: pointer, offset, <see cref="LoweredValue.Length"/> elements of <see cref="LoweredValue.Type"/>.</summary>
+        StackBuffer,
     }
 }

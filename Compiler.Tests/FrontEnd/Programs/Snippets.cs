@@ -49,6 +49,8 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("struct constructor and initializer", "var flow = new Flow(0x0a000001, 53); var pair = new Pair { A = flow.Address, B = flow.Port }; return pair.B == 53 ? XdpAction.Pass : XdpAction.Drop;"),
             ("atomic add on a map value", "var c = Stats.Lookup(0); if (c is null) return XdpAction.Aborted; Atomic.Add(ref c.Value.Packets, 1); Atomic.Add(ref c.Value.Bytes, (ulong)ctx.Packet.Length); return XdpAction.Pass;"),
             ("atomic fetch, exchange and compare-exchange", "var c = Stats.Lookup(1); if (c is null) return XdpAction.Aborted; ulong before = Atomic.FetchAdd(ref c.Value.Packets, 1); ulong old = Atomic.Exchange(ref c.Value.Bytes, before); ulong seen = Atomic.CompareExchange(ref c.Value.Packets, 0, old); return seen == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("stackalloc span and LoadBytes", "System.Span<byte> buffer = stackalloc byte[16]; long r = ctx.LoadBytes(0, buffer); buffer[15] = (byte)(buffer[0] + buffer[1]); return r == 0 && buffer[12] == 0x08 && buffer[15] != 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("csum diff over a header", "var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; long sum = Bpf.CsumDiff(in ip.Value, 0u); return sum == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }

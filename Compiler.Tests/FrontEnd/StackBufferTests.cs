@@ -1,0 +1,52 @@
+using System.Linq;
+using Ebpf.Compiler.Driver;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Ebpf.Compiler.Tests.FrontEnd
+{
+    /// <summary><c>stackalloc</c> spans of constant length, <c>LoadBytes</c> into them and <c>Bpf.CsumDiff</c>.</summary>
+    public sealed class StackBufferTests
+    {
+        private static string Compile(string body)
+        {
+            ProgramCompilation result = DslCompilation.Compile("P", DslCompilation.Xdp(body));
+            Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+            return DslCompilation.Listing(result.Image!.Programs.Single());
+        }
+
+        [Fact]
+        public void A_stackalloc_span_is_a_zeroed_slot_with_constant_index_access()
+        {
+            string listing = Compile("System.Span<byte> buffer = stackalloc byte[16]; buffer[3] = (byte)ctx.Packet.Length; int r = buffer[3] + buffer.Length; return r > 20 ? XdpAction.Pass : XdpAction.Drop;");
+            Assert.Contains("*(u64 *)(r10 - 16) = 0", listing);
+            Assert.Contains("*(u64 *)(r10 - 8) = 0", listing);
+            Assert.Contains("*(u8 *)(r10 - 13) = r", listing);
+        }
+
+        [Fact]
+        public void LoadBytes_passes_the_buffer_and_its_length_to_bpf_xdp_load_bytes()
+        {
+            string listing = Compile("System.Span<byte> buffer = stackalloc byte[8]; long r = ctx.LoadBytes(2, buffer); return r == 0 && buffer[7] == 1 ? XdpAction.Pass : XdpAction.Drop;");
+            Assert.Contains("r3 = r10\nr3 += -8\nr4 = 8\ncall bpf_xdp_load_bytes", listing);
+        }
+
+        [Fact]
+        public void CsumDiff_passes_the_header_in_the_packet_and_its_size()
+        {
+            string listing = Compile("var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; long r = Bpf.CsumDiff(in ip.Value, 0u); return r == 0 ? XdpAction.Drop : XdpAction.Pass;");
+            Assert.Contains("r1 = 0\nr2 = 0", listing);
+            Assert.Contains("r4 = 20", listing);
+            Assert.Contains("call bpf_csum_diff", listing);
+        }
+
+        [Fact]
+        public void A_variable_index_and_an_out_of_range_index_are_reported()
+        {
+            ProgramCompilation variable = DslCompilation.Compile("P", DslCompilation.Xdp("System.Span<byte> b = stackalloc byte[4]; b[ctx.Packet.Length & 3] = 1; return XdpAction.Pass;"));
+            Assert.Contains(variable.Diagnostics, d => d.Id == "EBPF2001" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("span index that is not a constant"));
+            ProgramCompilation outside = DslCompilation.Compile("P", DslCompilation.Xdp("System.Span<byte> b = stackalloc byte[4]; b[4] = 1; return XdpAction.Pass;"));
+            Assert.Contains(outside.Diagnostics, d => d.Id == "EBPF2001" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("4 of a span of 4 elements"));
+        }
+    }
+}
