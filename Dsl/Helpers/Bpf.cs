@@ -111,7 +111,11 @@ namespace Ebpf.Dsl
             }
 
             uint sum = Checksum.Partial(to, seed);
-            sum = Checksum.Subtract(sum, Checksum.Partial(from, 0));
+            if (!from.IsEmpty)
+            {
+                // The kernel adds nothing for empty "from" data; subtracting a zero sum would turn a 0 result into 0xffff.
+                sum = Checksum.Subtract(sum, Checksum.Partial(from, 0));
+            }
             return Checksum.FoldWithoutComplement(sum);
         }
 
