@@ -159,6 +159,35 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void Constant_stores_are_store_immediates_when_the_constant_fits_s32()
+        {
+            var f = new IrFunctionBuilder("stores", IrType.I64);
+            StackSlot slot = f.StackSlot(16, 8, "s");
+            f.At(f.Block("entry"));
+            f.Store(slot, 0, IrFunctionBuilder.I64(-1));
+            f.Store(slot, 8, IrFunctionBuilder.I64(0x1_0000_0000L));
+            f.Store(slot, 4, IrFunctionBuilder.I32(unchecked((int)0xdeadbeef)));
+            f.Store(slot, 2, IrFunctionBuilder.I32(0x1234), 16);
+            f.Return(f.Add(f.Load(IrType.I64, slot, 0), f.Load(IrType.I64, slot, 8)));
+            IrFunction function = f.Function;
+            Assert.Equal(
+                Listing.Lines(
+                    "*(u64 *)(r10 - 16) = -1",
+                    "r1 = 4294967296 ll",
+                    "*(u64 *)(r10 - 8) = r1",
+                    "*(u32 *)(r10 - 12) = -559038737",
+                    "*(u16 *)(r10 - 14) = 4660",
+                    "r0 = *(u64 *)(r10 - 16)",
+                    "r1 = *(u64 *)(r10 - 8)",
+                    "r0 += r1",
+                    "exit"),
+                Listing.Text(function));
+            ulong expected = unchecked(0xdead_beef_1234_ffffUL + 0x1_0000_0000UL);
+            Assert.Equal(expected, new BpfMachine(BpfBackend.Compile(function, ProgramType.Xdp)).Run());
+            Assert.Equal(expected, new IrInterpreter().Run(function).Bits);
+        }
+
+        [Fact]
         public void The_context_gets_a_register_store_not_a_store_immediate()
         {
             // The verifier refuses BPF_ST into the context ("BPF_ST stores into R1 ctx is not allowed").
