@@ -30,6 +30,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
+            HelperAvailability.Check(program, target, invocation.Syntax);
             string owner = DslNames.Of(target.ContainingType);
             if (DslNames.IsMap(target.ContainingType))
             {

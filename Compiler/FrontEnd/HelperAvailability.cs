@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Ebpf.Asm;
+using Ebpf.Compiler.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace Ebpf.Compiler.FrontEnd
 {
@@ -66,6 +68,44 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             return System.Array.IndexOf(types, programType) >= 0;
+        }
+
+        /// <summary>
+        /// EBPF4004 at <paramref name="call"/> for each helper <paramref name="target"/> is lowered to
+        /// (its <c>[HelperCall]</c> attributes) that the program being lowered may not call. A method inlined into
+        /// programs of several types is checked once per program, against that program's type.
+        /// </summary>
+        internal static void Check(ProgramLoweringContext program, IMethodSymbol target, SyntaxNode call)
+        {
+            foreach (AttributeData attribute in target.GetAttributes())
+            {
+                if (DslNames.Of(attribute.AttributeClass) != DslNames.HelperCall || attribute.ConstructorArguments.Length < 2 ||
+                    !(attribute.ConstructorArguments[0].Value is int id) || IsAllowed(id, program.ProgramType))
+                {
+                    continue;
+                }
+
+                string kernelName = attribute.ConstructorArguments[1].Value as string ?? "#" + id;
+                string member = target.ContainingType.Name + "." + target.Name;
+                program.Report(DiagnosticCatalogue.HelperNotAllowed, call, $"{kernelName} ({member})", KernelSpelling(program.ProgramType));
+            }
+        }
+
+        private static string KernelSpelling(ProgramType type)
+        {
+            switch (type)
+            {
+                case ProgramType.Xdp:
+                    return "xdp";
+                case ProgramType.SchedCls:
+                    return "sched_cls";
+                case ProgramType.CgroupSkb:
+                    return "cgroup_skb";
+                case ProgramType.SocketFilter:
+                    return "socket_filter";
+                default:
+                    return type.ToString();
+            }
         }
     }
 }
