@@ -53,7 +53,8 @@ namespace Ebpf.Loader.Links
 
             try
             {
-                var attr = new LinkCreateAttr { ProgramFd = (uint)program.Fd.Value, Target = (uint)cgroup, AttachType = (uint)attachType };
+                using BpfFdLease programFd = program.Fd.Lease();
+                var attr = new LinkCreateAttr { ProgramFd = programFd.Number, Target = (uint)cgroup, AttachType = (uint)attachType };
                 long result = BpfSyscall.TryInvoke(BpfCommand.LinkCreate, ref attr);
                 if (result < 0)
                 {
@@ -96,12 +97,15 @@ namespace Ebpf.Loader.Links
                 throw new ArgumentNullException(nameof(program));
             }
 
+            using BpfFdLease programFd = program.Fd.Lease();
+            using BpfFdLease link = Fd.Lease();
+            using BpfFdLease oldProgramFd = expected is null ? default : expected.Fd.Lease();
             var attr = new LinkUpdateAttr
             {
-                LinkFd = (uint)Fd.Value,
-                NewProgramFd = (uint)program.Fd.Value,
+                LinkFd = link.Number,
+                NewProgramFd = programFd.Number,
                 Flags = expected is null ? 0 : BpfFReplace,
-                OldProgramFd = expected is null ? 0 : (uint)expected.Fd.Value,
+                OldProgramFd = oldProgramFd.Number,
             };
             long result = BpfSyscall.TryInvoke(BpfCommand.LinkUpdate, ref attr);
             if (result < 0)
@@ -121,7 +125,8 @@ namespace Ebpf.Loader.Links
         /// <summary>Detaches the program now; the link object stays (defunct) until closed. Kernel: BPF_LINK_DETACH, since 5.9.</summary>
         public void Detach()
         {
-            var attr = new LinkDetachAttr { LinkFd = (uint)Fd.Value };
+            using BpfFdLease link = Fd.Lease();
+            var attr = new LinkDetachAttr { LinkFd = link.Number };
             BpfSyscall.Invoke(BpfCommand.LinkDetach, ref attr);
         }
 
@@ -161,7 +166,8 @@ namespace Ebpf.Loader.Links
                 throw new ArgumentNullException(nameof(program));
             }
 
-            var attr = new LinkCreateAttr { ProgramFd = (uint)program.Fd.Value, Target = (uint)interfaceIndex, AttachType = (uint)AttachType.Xdp, Flags = (uint)mode };
+            using BpfFdLease programFd = program.Fd.Lease();
+            var attr = new LinkCreateAttr { ProgramFd = programFd.Number, Target = (uint)interfaceIndex, AttachType = (uint)AttachType.Xdp, Flags = (uint)mode };
             long result = BpfSyscall.TryInvoke(BpfCommand.LinkCreate, ref attr);
             if (result < 0)
             {

@@ -39,7 +39,8 @@ namespace Ebpf.Loader.Maps
             fixed (byte* k = keys)
             fixed (byte* v = values)
             {
-                var attr = new MapBatchAttr { MapFd = (uint)Fd.Value, Keys = (ulong)k, Values = (ulong)v, Count = (uint)count, ElementFlags = (ulong)flags };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapBatchAttr { MapFd = map.Number, Keys = (ulong)k, Values = (ulong)v, Count = (uint)count, ElementFlags = (ulong)flags };
                 long result = BpfSyscall.TryInvoke(BpfCommand.MapUpdateBatch, ref attr);
                 if (result < 0)
                 {
@@ -56,7 +57,8 @@ namespace Ebpf.Loader.Maps
             int count = CountKeys(keys);
             fixed (byte* k = keys)
             {
-                var attr = new MapBatchAttr { MapFd = (uint)Fd.Value, Keys = (ulong)k, Count = (uint)count };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapBatchAttr { MapFd = map.Number, Keys = (ulong)k, Count = (uint)count };
                 long result = BpfSyscall.TryInvoke(BpfCommand.MapDeleteBatch, ref attr);
                 if (result < 0)
                 {
@@ -97,9 +99,10 @@ namespace Ebpf.Loader.Maps
                 fixed (byte* k = keys)
                 fixed (byte* v = values)
                 {
+                    using BpfFdLease map = Fd.Lease();
                     var attr = new MapBatchAttr
                     {
-                        MapFd = (uint)Fd.Value,
+                        MapFd = map.Number,
                         InBatch = first ? 0 : (ulong)inBatch,
                         OutBatch = (ulong)outBatch,
                         Keys = (ulong)k,

@@ -19,7 +19,8 @@ namespace Ebpf.Loader.Maps
             fixed (byte* k = key)
             fixed (byte* v = value)
             {
-                var attr = new MapElementAttr { MapFd = (uint)Fd.Value, Key = (ulong)k, Value = (ulong)v };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapElementAttr { MapFd = map.Number, Key = (ulong)k, Value = (ulong)v };
                 return Succeeded(BpfCommand.MapLookupElem, BpfSyscall.TryInvoke(BpfCommand.MapLookupElem, ref attr));
             }
         }
@@ -40,7 +41,8 @@ namespace Ebpf.Loader.Maps
             fixed (byte* k = key)
             fixed (byte* v = value)
             {
-                var attr = new MapElementAttr { MapFd = (uint)Fd.Value, Key = (ulong)k, Value = (ulong)v, Flags = (ulong)flags };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapElementAttr { MapFd = map.Number, Key = (ulong)k, Value = (ulong)v, Flags = (ulong)flags };
                 long result = BpfSyscall.TryInvoke(BpfCommand.MapUpdateElem, ref attr);
                 if (result < 0)
                 {
@@ -55,7 +57,8 @@ namespace Ebpf.Loader.Maps
             CheckKey(key);
             fixed (byte* k = key)
             {
-                var attr = new MapElementAttr { MapFd = (uint)Fd.Value, Key = (ulong)k };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapElementAttr { MapFd = map.Number, Key = (ulong)k };
                 return Succeeded(BpfCommand.MapDeleteElem, BpfSyscall.TryInvoke(BpfCommand.MapDeleteElem, ref attr));
             }
         }
@@ -79,7 +82,8 @@ namespace Ebpf.Loader.Maps
             fixed (byte* k = key)
             fixed (byte* n = nextKey)
             {
-                var attr = new MapElementAttr { MapFd = (uint)Fd.Value, Key = key.IsEmpty ? 0 : (ulong)k, Value = (ulong)n };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapElementAttr { MapFd = map.Number, Key = key.IsEmpty ? 0 : (ulong)k, Value = (ulong)n };
                 return Succeeded(BpfCommand.MapGetNextKey, BpfSyscall.TryInvoke(BpfCommand.MapGetNextKey, ref attr));
             }
         }
@@ -116,7 +120,8 @@ namespace Ebpf.Loader.Maps
             fixed (byte* k = key)
             fixed (byte* v = value)
             {
-                var attr = new MapElementAttr { MapFd = (uint)Fd.Value, Key = key.IsEmpty ? 0 : (ulong)k, Value = (ulong)v };
+                using BpfFdLease map = Fd.Lease();
+                var attr = new MapElementAttr { MapFd = map.Number, Key = key.IsEmpty ? 0 : (ulong)k, Value = (ulong)v };
                 return Succeeded(BpfCommand.MapLookupAndDeleteElem, BpfSyscall.TryInvoke(BpfCommand.MapLookupAndDeleteElem, ref attr));
             }
         }
@@ -124,7 +129,8 @@ namespace Ebpf.Loader.Maps
         /// <summary>Makes the map read-only for user space (programs may still write). Kernel: BPF_MAP_FREEZE, since 5.2.</summary>
         public void Freeze()
         {
-            var attr = new MapElementAttr { MapFd = (uint)Fd.Value };
+            using BpfFdLease map = Fd.Lease();
+            var attr = new MapElementAttr { MapFd = map.Number };
             BpfSyscall.Invoke(BpfCommand.MapFreeze, ref attr);
         }
 

@@ -34,7 +34,8 @@ namespace Ebpf.Loader.Maps
         public void Set(int slot, BpfFd programFd)
         {
             uint key = CheckSlot(slot);
-            uint fd = (uint)programFd.Value;
+            using BpfFdLease program = programFd.Lease();
+            uint fd = program.Number;
             try
             {
                 Map.Update(ValueBytes.Of(ref key), ValueBytes.Of(ref fd));

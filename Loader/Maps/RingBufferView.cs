@@ -160,7 +160,8 @@ namespace Ebpf.Loader.Maps
 
         private byte* Mmap(long length, int protection, long offset)
         {
-            void* address = LibC.mmap(null, (size_t)(ulong)length, protection, LibC.MAP_SHARED, Map.Fd.Value, offset);
+            using BpfFdLease map = Map.Fd.Lease();
+            void* address = LibC.mmap(null, (size_t)(ulong)length, protection, LibC.MAP_SHARED, map.Value, offset);
             if (address == LibC.MAP_FAILED)
             {
                 int errno = LibC.errno;
@@ -179,7 +180,8 @@ namespace Ebpf.Loader.Maps
             }
 
             var interest = new epoll_event { events = LibC.EPOLLIN };
-            if (LibC.epoll_ctl(fd, LibC.EPOLL_CTL_ADD, Map.Fd.Value, &interest) < 0)
+            using BpfFdLease map = Map.Fd.Lease();
+            if (LibC.epoll_ctl(fd, LibC.EPOLL_CTL_ADD, map.Value, &interest) < 0)
             {
                 int errno = LibC.errno;
                 LibC.close(fd);

@@ -69,7 +69,8 @@ namespace Ebpf.Loader.Pinning
 
             fixed (byte* name = PathBytes(path))
             {
-                var attr = new ObjectPinAttr { PathName = (ulong)name, BpfFd = (uint)fd.Value };
+                using BpfFdLease pinned = fd.Lease();
+                var attr = new ObjectPinAttr { PathName = (ulong)name, BpfFd = pinned.Number };
                 long result = BpfSyscall.TryInvoke(BpfCommand.ObjPin, ref attr);
                 if (result < 0)
                 {

@@ -24,9 +24,10 @@ namespace Ebpf.Loader.Programs
             fixed (byte* contextInPointer = contextIn)
             fixed (byte* contextOutPointer = contextOut)
             {
+                using BpfFdLease programFd = Fd.Lease();
                 var attr = new TestRunAttr
                 {
-                    ProgramFd = (uint)Fd.Value,
+                    ProgramFd = programFd.Number,
                     DataSizeIn = (uint)options.Data.Length,
                     DataIn = options.Data.Length == 0 ? 0 : (ulong)dataInPointer,
                     DataSizeOut = (uint)dataOut.Length,

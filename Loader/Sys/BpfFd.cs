@@ -13,18 +13,24 @@ namespace Ebpf.Loader.Sys
     {
         private const int FDupFdCloexec = 1030; // F_DUPFD_CLOEXEC
 
+        // Set by Dispose: the close may wait for outstanding leases, but no new lease or Value is handed out.
+        private volatile bool disposeRequested;
+
         private BpfFd(int fd)
             : base(new IntPtr(-1), ownsHandle: true)
         {
             SetHandle(new IntPtr(fd));
         }
 
-        /// <summary>The raw descriptor number; valid while this object is alive and not disposed.</summary>
+        /// <summary>
+        /// The raw descriptor number; valid while this object is alive and not disposed. To pass the number to the
+        /// kernel use <see cref="Lease"/> instead, which keeps the descriptor open until the call returns.
+        /// </summary>
         public int Value
         {
             get
             {
-                if (IsClosed)
+                if (IsClosed || disposeRequested)
                 {
                     throw new ObjectDisposedException(nameof(BpfFd));
                 }
@@ -60,10 +66,28 @@ namespace Ebpf.Loader.Sys
             return new BpfFd(fd);
         }
 
+        /// <summary>
+        /// Keeps the descriptor open until the returned lease is disposed, even if this handle is disposed or
+        /// finalised meanwhile; use one around every system call that is given the number.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The handle is closed or its disposal has begun.</exception>
+        public BpfFdLease Lease()
+        {
+            var lease = new BpfFdLease(this);
+            if (disposeRequested)
+            {
+                lease.Dispose();
+                throw new ObjectDisposedException(nameof(BpfFd));
+            }
+
+            return lease;
+        }
+
         /// <summary>Duplicates the descriptor (close-on-exec); the copy refers to the same kernel object.</summary>
         public BpfFd Duplicate()
         {
-            int copy = LibC.fcntl(Value, FDupFdCloexec, 3);
+            using BpfFdLease lease = Lease();
+            int copy = LibC.fcntl(lease.Value, FDupFdCloexec, 3);
             if (copy < 0)
             {
                 throw new BpfException(BpfCommand.ObjGet, LibC.errno, "fcntl(F_DUPFD_CLOEXEC) failed");
@@ -74,6 +98,13 @@ namespace Ebpf.Loader.Sys
 
         /// <inheritdoc />
         public override string ToString() => IsClosed ? "fd(closed)" : $"fd {(int)handle}";
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            disposeRequested = true;
+            base.Dispose(disposing);
+        }
 
         /// <inheritdoc />
         protected override bool ReleaseHandle() => LibC.close((int)handle) == 0;

@@ -9,9 +9,10 @@ namespace Ebpf.Loader.Sys
         {
             fixed (TInfo* pointer = &info)
             {
+                using BpfFdLease lease = fd.Lease();
                 var attr = new ObjectInfoAttr
                 {
-                    BpfFd = (uint)fd.Value,
+                    BpfFd = lease.Number,
                     InfoLength = (uint)sizeof(TInfo),
                     Info = (ulong)pointer,
                 };
