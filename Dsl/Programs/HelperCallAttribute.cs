@@ -6,6 +6,11 @@ namespace Ebpf.Dsl
     /// Says which kernel helper function a DSL member is lowered to. The compiler reads this from the symbol, so the
     /// table of helpers lives in one place: here, on the members.
     /// </summary>
+    /// <remarks>
+    /// Which program types may call a helper is a property of the helper id, not of the member, so it is kept once per
+    /// id in the compiler's <c>Ebpf.Compiler.FrontEnd.HelperAvailability</c> (EBPF4004), which a kernel test keeps
+    /// equal to what the running kernel's verifier accepts.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false, AllowMultiple = true)]
     public sealed class HelperCallAttribute : Attribute
     {
