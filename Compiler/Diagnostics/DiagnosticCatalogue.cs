@@ -138,6 +138,17 @@ public static class DiagnosticCatalogue
         "Type has no fixed unmanaged layout",
         "Type '{0}' has no fixed unmanaged layout: use integers, enums, bool, or structs made of them");
 
+    /// <summary>EBPF3004: a division or remainder whose divisor is not proven safe.</summary>
+    /// <remarks>
+    /// Kernel: BPF_DIV/BPF_MOD give x / 0 = 0 and x % 0 = x, signed MinValue / -1 = MinValue (cpu v4, 6.6); .NET throws
+    /// DivideByZeroException / OverflowException. Arguments: {0} the expression, {1} " (or MinValue by -1)" for signed
+    /// operands or "", {2} the divisor.
+    /// </remarks>
+    public static readonly DiagnosticDescriptor DivisionMayFault = Error(
+        "EBPF3004", TypesAndMemoryCategory,
+        "Division may fault on the CLR",
+        "'{0}' may divide by zero{1}: the kernel returns a value where .NET throws; guard it with `if ({2} > 0)` or `if ({2} != 0)` on every path, or use unsigned operands");
+
     /// <summary>EBPF4001: the stack frame is larger than the kernel allows.</summary>
     /// <remarks>Kernel: MAX_BPF_STACK is 512 bytes; 256 for a caller when BPF-to-BPF calls are mixed with tail calls (since 5.10). Arguments: {0} program, {1} bytes, {2} limit.</remarks>
     public static readonly DiagnosticDescriptor StackTooLarge = Error(
@@ -194,7 +205,7 @@ public static class DiagnosticCatalogue
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ProgramSignature, MapDeclaration, ProgramName, ConfigurationField,
         UnsupportedOperation, Allocation, StringOutsideFormat, FloatingPoint, Exceptions, IndirectCall, Recursion, CallWithoutSource,
-        UncheckedMapValue, PacketBounds, UnsupportedType,
+        UncheckedMapValue, PacketBounds, UnsupportedType, DivisionMayFault,
         StackTooLarge, TooManyHelperArguments, UnboundedLoop, HelperNotAllowed, TailCallTypeMismatch, TooManyTailCallTargets,
         InternalError);
 

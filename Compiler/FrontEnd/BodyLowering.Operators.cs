@@ -207,8 +207,8 @@ namespace Ebpf.Compiler.FrontEnd
                 case BinaryOperatorKind.Add: return f.Add(l, r);
                 case BinaryOperatorKind.Subtract: return f.Subtract(l, r);
                 case BinaryOperatorKind.Multiply: return f.Multiply(l, r);
-                case BinaryOperatorKind.Divide: return f.Divide(l, r, signed);
-                case BinaryOperatorKind.Remainder: return f.Remainder(l, r, signed);
+                case BinaryOperatorKind.Divide: return program.RecordDivision(f.Divide(l, r, signed), at.Syntax);
+                case BinaryOperatorKind.Remainder: return program.RecordDivision(f.Remainder(l, r, signed), at.Syntax);
                 case BinaryOperatorKind.And: return f.And(l, r);
                 case BinaryOperatorKind.Or: return f.Or(l, r);
                 case BinaryOperatorKind.ExclusiveOr: return f.Xor(l, r);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Ebpf.Asm;
+using Ebpf.Compiler.Diagnostics;
 using Ebpf.Compiler.IR;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,12 +40,22 @@ namespace Ebpf.Compiler.FrontEnd
             new BodyLowering(context, method, parameters, null).Lower(body);
             context.CallStack.RemoveAt(context.CallStack.Count - 1);
             RemoveUnreachable(f.Function);
+            DivisionGuardCheck.Check(f.Function, context.Divisions, (_, syntax, signed) => context.Report(
+                DiagnosticCatalogue.DivisionMayFault, syntax, syntax.ToString(), signed ? " (or MinValue by -1)" : "", DivisorText(syntax)));
             context.ReportReached(new HashSet<BasicBlock>(f.Function.Blocks));
 
             var module = new IrModule(method.Name, context.ProgramType) { ExpectedAttachType = attachType, License = license };
             module.Functions.Add(f.Function);
             return module;
         }
+
+        /// <summary>The divisor's C# text in a <c>a / b</c>, <c>a % b</c>, <c>a /= b</c> or <c>a %= b</c> expression.</summary>
+        private static string DivisorText(SyntaxNode syntax) => syntax switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary => binary.Right.ToString(),
+            Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment => assignment.Right.ToString(),
+            _ => "divisor",
+        };
 
         /// <summary>Drops blocks no path reaches (and empty blocks left by lowering), so every block ends in a terminator.</summary>
         private static void RemoveUnreachable(IrFunction function)

@@ -97,6 +97,16 @@ namespace Ebpf.Compiler.FrontEnd
             }
         }
 
+        /// <summary>The registers holding a <c>/</c> or <c>%</c> result, with the operator expression (for EBPF3004).</summary>
+        public Dictionary<VirtualRegister, SyntaxNode> Divisions { get; } = new Dictionary<VirtualRegister, SyntaxNode>();
+
+        /// <summary>Remembers a division's result register and its C# expression; returns the register.</summary>
+        public VirtualRegister RecordDivision(VirtualRegister result, SyntaxNode syntax)
+        {
+            Divisions[result] = syntax;
+            return result;
+        }
+
         /// <summary>Problems that exist only if their block is reachable (a switch expression's no-match throw).</summary>
         public List<(BasicBlock Block, DiagnosticDescriptor Descriptor, SyntaxNode? Syntax, object[] Arguments)> Deferred { get; } =
             new List<(BasicBlock, DiagnosticDescriptor, SyntaxNode?, object[])>();

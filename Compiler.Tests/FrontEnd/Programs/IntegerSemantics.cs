@@ -6,8 +6,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
     /// <summary>
     /// Integer C# with the CLR's results: wrap-around, masked shift counts, sign and zero extension, signed and unsigned
     /// division, compares, switch and a loop. Reads two inputs from a map and writes sixteen results to another, so a
-    /// kernel run and a CLR run can be compared entry by entry. (Divisors are kept non-zero and away from -1: there
-    /// the CLR throws where the kernel gives x / 0 == 0, x % 0 == x and MinValue / -1 == MinValue.)
+    /// kernel run and a CLR run can be compared entry by entry. (Divisors are kept non-zero and away from -1 in forms the
+    /// compiler proves, `(y &amp; 0xFF) | 1`: otherwise EBPF3004, since the CLR throws where the kernel gives x / 0 == 0,
+    /// x % 0 == x and MinValue / -1 == MinValue.)
     /// </summary>
     public static class IntegerSemantics
     {
