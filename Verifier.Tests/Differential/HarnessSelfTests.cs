@@ -12,18 +12,24 @@ namespace Ebpf.Verifier.Tests.Differential
     {
         private static readonly Lazy<CollectionImage> Image = new(() => DifferentialSources.CompileOwn(nameof(IntegerEdges), "IntegerEdges.cs"));
 
+        /// <summary>
+        /// The kernel's division results written out (<see cref="KernelDivision"/>): the image run against the unguarded
+        /// division's CLR code (<see cref="UnguardedDivision"/>, which the compiler refuses), a real divergence.
+        /// </summary>
+        private static readonly Lazy<CollectionImage> KernelDivisionImage = new(() => DifferentialSources.CompileOwn(nameof(KernelDivision), "KernelDivision.cs"));
+
         [Fact]
         public void Division_by_zero_is_reported_with_the_verdicts_and_the_differing_map_entries()
         {
-            using var harness = new DifferentialHarness(Image.Value, typeof(IntegerEdges));
+            using var harness = new DifferentialHarness(KernelDivisionImage.Value, typeof(UnguardedDivision));
             (string name, byte[] packet) = PacketCorpus.IntegerOperands.Single(input => input.Name == "x=1,y=-1");
-            Assert.Null(harness.Step(nameof(IntegerEdges.RawDivision), name, packet));
+            Assert.Null(harness.Step(nameof(UnguardedDivision.Divide), name, packet));
 
             (name, packet) = PacketCorpus.IntegerOperands.Single(input => input.Name == "x=0,y=0");
-            string? difference = harness.Step(nameof(IntegerEdges.RawDivision), name, packet);
+            string? difference = harness.Step(nameof(UnguardedDivision.Divide), name, packet);
 
             Assert.NotNull(difference);
-            Assert.StartsWith("IntegerEdges.RawDivision, step 2, input x=0,y=0 (64 bytes) 0200", difference);
+            Assert.StartsWith("UnguardedDivision.Divide, step 2, input x=0,y=0 (64 bytes) 0200", difference);
             Assert.Contains("verdict: kernel 2, CLR threw DivideByZeroException", difference);
             // Step 1 stored 1 / -1 in entry 0; the kernel's 0 / 0 overwrote it with 0, the CLR threw before storing.
             Assert.Contains("CLR only:    Results[00000000] = FFFFFFFFFFFFFFFF", difference);
@@ -32,10 +38,10 @@ namespace Ebpf.Verifier.Tests.Differential
         [Fact]
         public void Min_value_divided_by_minus_one_is_reported_as_the_clrs_overflow()
         {
-            using var harness = new DifferentialHarness(Image.Value, typeof(IntegerEdges));
+            using var harness = new DifferentialHarness(KernelDivisionImage.Value, typeof(UnguardedDivision));
             (string name, byte[] packet) = PacketCorpus.IntegerOperands.Single(input => input.Name == $"x={long.MinValue},y=-1");
 
-            string? difference = harness.Step(nameof(IntegerEdges.RawDivision), name, packet);
+            string? difference = harness.Step(nameof(UnguardedDivision.Divide), name, packet);
 
             Assert.NotNull(difference);
             Assert.Contains("verdict: kernel 2, CLR threw OverflowException", difference);

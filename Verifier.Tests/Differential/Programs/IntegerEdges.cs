@@ -6,7 +6,8 @@ namespace Ebpf.Verifier.Tests.Differential.Programs
     /// <summary>
     /// Integer corner cases with operands read from the packet (bytes 14–29: x at 14, y at 22), so random packets reach
     /// them: wrap-around, shift counts at and beyond the width, signed and unsigned division and remainder (divisors kept
-    /// away from 0 and -1 in <see cref="GuardedDivision"/>; <see cref="RawDivision"/> divides by the packet's value as is),
+    /// away from 0 and -1 in <see cref="GuardedDivision"/>, guarded by tests the compiler proves in <see cref="ProvenDivision"/>;
+    /// the unguarded division is <see cref="UnguardedDivision"/>, refused with EBPF3004),
     /// narrowing and widening, signed and unsigned compares. Results go to an array, a run count to a per-CPU array,
     /// and a histogram of x's low byte to a hash map.
     /// </summary>
@@ -107,7 +108,7 @@ namespace Ebpf.Verifier.Tests.Differential.Programs
         }
 
         [Xdp]
-        public static XdpAction RawDivision(XdpContext ctx)
+        public static XdpAction ProvenDivision(XdpContext ctx)
         {
             if (!ctx.Packet.TryRead(14, out long x) || !ctx.Packet.TryRead(22, out long y))
             {
@@ -115,12 +116,30 @@ namespace Ebpf.Verifier.Tests.Differential.Programs
             }
 
             Count(x);
-            Store(0, x / y);
-            Store(1, x % y);
-            Store(2, (int)x / (int)y);
-            Store(3, (int)x % (int)y);
-            Store(4, (long)((ulong)x / (ulong)y));
-            Store(5, (uint)x % (uint)y);
+            int xi = (int)x;
+            int yi = (int)y;
+            uint xu = (uint)x;
+            uint yu = (uint)y;
+            if (y > 0)
+            {
+                Store(0, x / y);
+                Store(1, x % y);
+            }
+
+            if (yi != 0 && yi != -1)
+            {
+                Store(2, xi / yi + xi % yi);
+            }
+
+            Store(3, y < -1 ? x / y : x % 1000);
+            Store(4, (long)((ulong)x / ((ulong)y | 1)));
+            Store(5, xu % (yu > 7 ? yu : 7u));
+            if (yu == 0)
+            {
+                return XdpAction.Drop;
+            }
+
+            Store(6, xu / yu + 100 / (int)yu);
             return XdpAction.Pass;
         }
 
