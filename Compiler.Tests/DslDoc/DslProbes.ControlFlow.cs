@@ -18,6 +18,7 @@ namespace Ebpf.Compiler.Tests.DslDoc
             DslProbe.Xdp("break-continue", "int r = 0; for (int i = 0; i < 16; i++) { if (i == ctx.Packet.Length) break; if ((i & 1) == 0) continue; r += i; }" + Verdict),
             DslProbe.Xdp("nested-loops", "int r = 0; for (int i = 0; i < 4; i++) { for (int j = 0; j < 4; j++) { r += i * j; } } r += ctx.Packet.Length;" + Verdict),
             DslProbe.Xdp("loop-bounded-by-input", "int r = 0; int n = ctx.Packet.Length & 63; for (int i = 0; i < n; i++) { r += i; }" + Verdict),
+            DslProbe.Xdp("unbounded-loop", "uint x = (uint)ctx.Packet.Length; int r = 0; [|while (x != 1) { x = (x & 1) == 0 ? x >> 1 : 3 * x + 1; r++; }|]" + Verdict),
             DslProbe.Xdp("goto", "int r = ctx.Packet.Length; if (r > 100) goto done; r = 0; done: r += 1;" + Verdict),
             DslProbe.Xdp("foreach-span", "System.Span<byte> bytes = stackalloc byte[4]; int r = 0; foreach (byte b in bytes) { r += b; }" + Verdict),
         };

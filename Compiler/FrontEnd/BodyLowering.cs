@@ -75,6 +75,11 @@ namespace Ebpf.Compiler.FrontEnd
                 }
 
                 f.At(target);
+                if ((block.Operations.Length > 0 ? block.Operations[0].Syntax : block.BranchValue?.Syntax) is SyntaxNode first)
+                {
+                    program.BlockSyntax[target] = first;
+                }
+
                 CheckRegion(block);
                 foreach (IOperation operation in block.Operations)
                 {

@@ -42,12 +42,23 @@ namespace Ebpf.Compiler.FrontEnd
             RemoveUnreachable(f.Function);
             DivisionGuardCheck.Check(f.Function, context.Divisions, (_, syntax, signed) => context.Report(
                 DiagnosticCatalogue.DivisionMayFault, syntax, syntax.ToString(), signed ? " (or MinValue by -1)" : "", DivisorText(syntax)));
+            LoopBoundCheck.Check(f.Function, context.BlockSyntax, syntax => context.Report(DiagnosticCatalogue.UnboundedLoop, syntax, LoopName(syntax)));
             context.ReportReached(new HashSet<BasicBlock>(f.Function.Blocks));
 
             var module = new IrModule(method.Name, context.ProgramType) { ExpectedAttachType = attachType, License = license };
             module.Functions.Add(f.Function);
             return module;
         }
+
+        /// <summary>The loop's keyword for EBPF4003's message.</summary>
+        private static string LoopName(SyntaxNode? syntax) => syntax switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax => "This 'for' loop",
+            Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax => "This 'while' loop",
+            Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax => "This 'do' loop",
+            Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax => "This 'foreach' loop",
+            _ => "This loop",
+        };
 
         /// <summary>The divisor's C# text in a <c>a / b</c>, <c>a % b</c>, <c>a /= b</c> or <c>a %= b</c> expression.</summary>
         private static string DivisorText(SyntaxNode syntax) => syntax switch

@@ -97,6 +97,9 @@ namespace Ebpf.Compiler.FrontEnd
             }
         }
 
+        /// <summary>The C# each lowered block starts with (for EBPF4003, which reports at the loop statement around it).</summary>
+        public Dictionary<BasicBlock, SyntaxNode> BlockSyntax { get; } = new Dictionary<BasicBlock, SyntaxNode>();
+
         /// <summary>The registers holding a <c>/</c> or <c>%</c> result, with the operator expression (for EBPF3004).</summary>
         public Dictionary<VirtualRegister, SyntaxNode> Divisions { get; } = new Dictionary<VirtualRegister, SyntaxNode>();
 
