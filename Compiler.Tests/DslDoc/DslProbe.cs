@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Ebpf.Compiler.Tests.FrontEnd;
 using Microsoft.CodeAnalysis.Text;
 
@@ -10,30 +11,21 @@ namespace Ebpf.Compiler.Tests.DslDoc
     /// </summary>
     internal sealed record DslProbe(string Key, string Markup)
     {
-        private const string Open = "[|";
-        private const string Close = "|]";
-
         /// <summary>The C# source: <see cref="Markup"/> without the span markers.</summary>
-        public string Source => Markup.Replace(Open, string.Empty).Replace(Close, string.Empty);
+        public string Source => SpanMarkup.Parse(Markup).Source;
 
         /// <summary>The marked span in <see cref="Source"/>, or null when the probe marks none.</summary>
         public TextSpan? Span
         {
             get
             {
-                int start = Markup.IndexOf(Open, StringComparison.Ordinal);
-                if (start < 0)
-                {
-                    return null;
-                }
-
-                int end = Markup.IndexOf(Close, start, StringComparison.Ordinal);
-                if (end < 0 || Markup.IndexOf(Open, start + Open.Length, StringComparison.Ordinal) >= 0)
+                IReadOnlyList<TextSpan> spans = SpanMarkup.Parse(Markup).Spans;
+                if (spans.Count > 1)
                 {
                     throw new FormatException($"probe {Key}: one '[|' must be closed by one '|]'");
                 }
 
-                return TextSpan.FromBounds(start, end - Open.Length);
+                return spans.Count == 0 ? null : spans[0];
             }
         }
 

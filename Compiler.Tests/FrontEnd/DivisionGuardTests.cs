@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Ebpf.Compiler.Driver;
 using Microsoft.CodeAnalysis;
@@ -72,20 +73,13 @@ namespace Ebpf.Compiler.Tests.FrontEnd
         [InlineData("long r = Divide(x, 5) + Divide(x, y);", "p / q")]
         public void A_divisor_not_proven_safe_is_reported_at_the_division(string body, string? inlinedDivision = null)
         {
-            string source = DslCompilation.Xdp(Operands + body + Verdict, Members);
-            var expected = new System.Collections.Generic.List<TextSpan>();
-            while (source.IndexOf("[|", StringComparison.Ordinal) is int start && start >= 0)
-            {
-                int end = source.IndexOf("|]", start, StringComparison.Ordinal);
-                expected.Add(TextSpan.FromBounds(start, end - 2));
-                source = source.Remove(end, 2).Remove(start, 2);
-            }
+            (string source, IReadOnlyList<TextSpan> expected) = SpanMarkup.Parse(DslCompilation.Xdp(Operands + body + Verdict, Members));
 
             if (inlinedDivision is not null)
             {
                 // A division in an inlined method is reported there, when a call does not prove its divisor safe (Divide(x, 5) does).
                 int at = source.IndexOf(inlinedDivision, StringComparison.Ordinal);
-                expected = new System.Collections.Generic.List<TextSpan> { new TextSpan(at, inlinedDivision.Length) };
+                expected = new[] { new TextSpan(at, inlinedDivision.Length) };
             }
 
             ProgramCompilation result = DslCompilation.Compile("P", source);

@@ -62,11 +62,8 @@ namespace Ebpf.Compiler.Tests.FrontEnd
         [InlineData("for (int i = 0; i < 4; i++) { [|while (u != 0) { u = u * 3; }|] }")]
         public void A_loop_without_a_counted_exit_is_reported_at_the_loop(string body)
         {
-            string source = DslCompilation.Xdp(Operands + body + Verdict, Members);
-            int start = source.IndexOf("[|", StringComparison.Ordinal);
-            int end = source.IndexOf("|]", start, StringComparison.Ordinal);
-            TextSpan expected = TextSpan.FromBounds(start, end - 2);
-            source = source.Remove(end, 2).Remove(start, 2);
+            (string source, IReadOnlyList<TextSpan> spans) = SpanMarkup.Parse(DslCompilation.Xdp(Operands + body + Verdict, Members));
+            TextSpan expected = Assert.Single(spans);
 
             ProgramCompilation result = DslCompilation.Compile("P", source);
             Assert.Null(result.Image);
