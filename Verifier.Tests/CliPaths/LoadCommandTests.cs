@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Ebpf.Loader.Maps;
 using Ebpf.Loader.Programs;
+using Ebpf.Loader.Sys;
 using Ebpf.Programs.TailChain;
 using Ebpf.Verifier.Tests.Cli;
 using Ebpf.Verifier.Tests.Infrastructure;

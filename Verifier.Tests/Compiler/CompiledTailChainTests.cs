@@ -4,6 +4,7 @@ using Ebpf.Compiler.Tests.FrontEnd.Programs;
 using Ebpf.Dsl;
 using Ebpf.Loader.Loading;
 using Ebpf.Loader.Maps;
+using Ebpf.Loader.Sys;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
 

@@ -1,91 +1,33 @@
 using System;
-using System.IO;
-using Tmds.Linux;
+using Ebpf.Loader.Net;
 
 namespace Ebpf.Verifier.Tests.Infrastructure
 {
-    /// <summary>A private network namespace (ip netns add emns…), deleted with everything in it on dispose.</summary>
+    /// <summary>A private network namespace (emns…) for one test, deleted with everything in it on dispose.</summary>
     public sealed class NetworkNamespace : IDisposable
     {
-        private const int CloneNewNet = 0x40000000;
+        private readonly Ebpf.Loader.Net.NetworkNamespace inner;
 
-        /// <summary>Creates the namespace.</summary>
+        /// <summary>Creates the namespace with a unique name.</summary>
         public NetworkNamespace()
         {
-            KernelRequirement.Require(Shell.Run("ip", "-V").ExitCode == 0, "the ip tool (iproute2) is missing");
-            Name = "emns" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            Shell.Check("ip", "netns", "add", Name);
+            KernelRequirement.Require(SystemTool.Run("ip", "-V").ExitCode == 0, "the ip tool (iproute2) is missing");
+            inner = new Ebpf.Loader.Net.NetworkNamespace("emns" + Guid.NewGuid().ToString("N").Substring(0, 8));
         }
 
         /// <summary>The namespace's name.</summary>
-        public string Name { get; }
+        public string Name => inner.Name;
 
         /// <summary>Runs a command inside the namespace (ip netns exec).</summary>
-        public (int ExitCode, string Output) Run(string file, params string[] arguments)
-        {
-            var all = new string[arguments.Length + 4];
-            all[0] = "netns";
-            all[1] = "exec";
-            all[2] = Name;
-            all[3] = file;
-            arguments.CopyTo(all, 4);
-            return Shell.Run("ip", all);
-        }
+        public (int ExitCode, string Output) Run(string file, params string[] arguments) => inner.Run(file, arguments);
 
         /// <summary>Runs a command inside the namespace and throws when it fails.</summary>
-        public string Check(string file, params string[] arguments)
-        {
-            (int code, string output) = Run(file, arguments);
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"in {Name}: {file} {string.Join(" ", arguments)} failed ({code}): {output}");
-            }
-
-            return output;
-        }
+        public string Check(string file, params string[] arguments) => inner.Check(file, arguments);
 
         /// <summary>Moves the calling thread into the namespace until the returned object is disposed.</summary>
-        public IDisposable Enter() => new ThreadNamespace("/var/run/netns/" + Name);
+        public IDisposable Enter() => inner.Enter();
 
         /// <summary>Deletes the namespace (and the interfaces in it).</summary>
-        public void Dispose() => Shell.Run("ip", "netns", "del", Name);
-
-        private sealed unsafe class ThreadNamespace : IDisposable
-        {
-            private readonly int original;
-
-            public ThreadNamespace(string path)
-            {
-                original = Open("/proc/thread-self/ns/net");
-                int target = Open(path);
-                int result = LibC.setns(target, CloneNewNet);
-                int errno = LibC.errno;
-                LibC.close(target);
-                if (result != 0)
-                {
-                    LibC.close(original);
-                    throw new InvalidOperationException($"setns({path}) failed: errno {errno}");
-                }
-            }
-
-            public void Dispose()
-            {
-                if (LibC.setns(original, CloneNewNet) != 0)
-                {
-                    throw new InvalidOperationException("could not return the thread to its network namespace: errno " + LibC.errno);
-                }
-
-                LibC.close(original);
-            }
-
-            private static int Open(string path)
-            {
-                fixed (byte* name = System.Text.Encoding.UTF8.GetBytes(path + "\0"))
-                {
-                    int fd = LibC.open(name, LibC.O_RDONLY | LibC.O_CLOEXEC);
-                    return fd >= 0 ? fd : throw new IOException($"open({path}) failed: errno {LibC.errno}");
-                }
-            }
-        }
+        public void Dispose() => inner.Dispose();
     }
 }

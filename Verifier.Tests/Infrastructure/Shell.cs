@@ -1,35 +1,14 @@
-using System.Diagnostics;
+using Ebpf.Loader.Net;
 
 namespace Ebpf.Verifier.Tests.Infrastructure
 {
-    /// <summary>Runs system tools (ip, sh) for test setup.</summary>
+    /// <summary>Runs system tools (ip, sh, tcpdump) for test setup: <see cref="SystemTool"/> under the tests' name.</summary>
     public static class Shell
     {
         /// <summary>Runs <paramref name="file"/> with <paramref name="arguments"/>; returns exit code and combined output.</summary>
-        public static (int ExitCode, string Output) Run(string file, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
+        public static (int ExitCode, string Output) Run(string file, params string[] arguments) => SystemTool.Run(file, arguments);
 
         /// <summary>Runs and throws when the exit code is not 0.</summary>
-        public static string Check(string file, params string[] arguments)
-        {
-            (int code, string output) = Run(file, arguments);
-            if (code != 0)
-            {
-                throw new System.InvalidOperationException($"{file} {string.Join(" ", arguments)} failed ({code}): {output}");
-            }
-
-            return output;
-        }
+        public static string Check(string file, params string[] arguments) => SystemTool.Check(file, arguments);
     }
 }

@@ -4,6 +4,7 @@ using Ebpf.Asm;
 using Ebpf.Loader.Loading;
 using Ebpf.Loader.Maps;
 using Ebpf.Loader.Programs;
+using Ebpf.Loader.Sys;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
 

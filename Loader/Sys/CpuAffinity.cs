@@ -1,9 +1,11 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace Ebpf.Verifier.Tests.Infrastructure
+namespace Ebpf.Loader.Sys
 {
     /// <summary>Pins the calling OS thread to one CPU for the life of the object, then restores its mask.</summary>
+    /// <remarks>BPF_PROG_TEST_RUN runs on the calling CPU, so per-CPU maps are read at that CPU's index. Linux
+    /// <c>sched_setaffinity(2)</c> with a 64-bit mask: CPUs 0–63.</remarks>
     public sealed class CpuAffinity : IDisposable
     {
         private readonly ulong previous;
@@ -11,6 +13,11 @@ namespace Ebpf.Verifier.Tests.Infrastructure
         /// <summary>Pins the calling thread to <paramref name="cpu"/> (0–63).</summary>
         public CpuAffinity(int cpu)
         {
+            if (cpu < 0 || cpu > 63)
+            {
+                throw new ArgumentOutOfRangeException(nameof(cpu), cpu, "CPU must be in 0..63");
+            }
+
             ulong mask = 0;
             if (GetAffinity(0, (nuint)sizeof(ulong), ref mask) != 0)
             {
