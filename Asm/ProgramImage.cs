@@ -23,6 +23,13 @@ namespace Ebpf.Asm
         /// <summary>Where instructions came from, sorted by instruction index.</summary>
         public IReadOnlyList<SourceMapEntry> SourceMap { get; init; } = Array.Empty<SourceMapEntry>();
 
+        /// <summary>
+        /// Non-null for a slot program of the XDP root array (<c>[XdpSlot(k)]</c>): its default slot k. Such an image is
+        /// only the author's body, which returns the verdict; the loader links the counting and chaining for the
+        /// concrete slot it loads it into (<c>Ebpf.Loader.RootArray.SlotProgramLinker</c>).
+        /// </summary>
+        public int? DefaultSlot { get; init; }
+
         /// <summary>Total 8-byte slots (LD_IMM64 counts twice).</summary>
         public int SlotCount
         {

@@ -11,17 +11,20 @@ namespace Ebpf.Asm.Serialization
     /// </summary>
     /// <remarks>
     /// Layout, little-endian, strings as 7-bit-encoded length + UTF-8 (BinaryWriter's form):
-    /// <c>"EBPFCOLL"</c>, u16 version (1), u32 map count, maps, u32 program count, programs.
+    /// <c>"EBPFCOLL"</c>, u16 version (2; version 1 is still read), u32 map count, maps, u32 program count, programs.
     /// A map: name, u32 type, i32 key size, i32 value size, i32 max entries, u32 flags, u8 pinning, u32 slot count,
     /// (i32 slot, program name) per slot. A program: name, u32 type, u8 has attach type, [u32 attach type], license,
     /// u32 slot count, 8 bytes per slot (the kernel's encoding), u32 relocation count, (i32 instruction index, u8 kind,
     /// symbol, i32 addend) per relocation, u32 source map count, (i32 instruction index, file, i32 line, i32 column,
-    /// u8 has text, [text]) per entry.
+    /// u8 has text, [text]) per entry, then (version 2) u8 has default slot, [i32 default slot].
     /// </remarks>
     public static class CollectionImageSerializer
     {
         /// <summary>The format version written by <see cref="Serialize"/>.</summary>
-        public const ushort Version = 1;
+        public const ushort Version = 2;
+
+        /// <summary>The oldest format version <see cref="Deserialize"/> still reads (no default slot).</summary>
+        public const ushort OldestVersion = 1;
 
         private static readonly byte[] Magic = Encoding.ASCII.GetBytes("EBPFCOLL");
 
@@ -73,9 +76,9 @@ namespace Ebpf.Asm.Serialization
                 }
 
                 ushort version = reader.ReadUInt16();
-                if (version != Version)
+                if (version < OldestVersion || version > Version)
                 {
-                    throw new InvalidDataException($"collection image format version {version}; this reader knows {Version}");
+                    throw new InvalidDataException($"collection image format version {version}; this reader knows {OldestVersion}..{Version}");
                 }
 
                 var maps = new MapDefinition[Count(reader)];
@@ -87,7 +90,7 @@ namespace Ebpf.Asm.Serialization
                 var programs = new ProgramImage[Count(reader)];
                 for (int i = 0; i < programs.Length; i++)
                 {
-                    programs[i] = ReadProgram(reader);
+                    programs[i] = ReadProgram(reader, version);
                 }
 
                 if (reader.BaseStream.Position != bytes.Length)
@@ -179,9 +182,15 @@ namespace Ebpf.Asm.Serialization
                     writer.Write(entry.Location.Text);
                 }
             }
+
+            writer.Write(program.DefaultSlot.HasValue);
+            if (program.DefaultSlot is int slot)
+            {
+                writer.Write(slot);
+            }
         }
 
-        private static ProgramImage ReadProgram(BinaryReader reader)
+        private static ProgramImage ReadProgram(BinaryReader reader, ushort version)
         {
             string name = reader.ReadString();
             var type = (ProgramType)reader.ReadUInt32();
@@ -214,8 +223,10 @@ namespace Ebpf.Asm.Serialization
                 sourceMap[i] = new SourceMapEntry(index, new SourceLocation(file, line, column, text));
             }
 
+            int? defaultSlot = version >= 2 && reader.ReadBoolean() ? reader.ReadInt32() : null;
             return ProgramImage.Decode(name, type, code) with
             {
+                DefaultSlot = defaultSlot,
                 ExpectedAttachType = attachType,
                 License = license,
                 Relocations = relocations,

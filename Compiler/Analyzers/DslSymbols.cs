@@ -47,7 +47,10 @@ internal sealed class DslSymbols
         var xdpContext = compilation.GetTypeByMetadataName("Ebpf.Dsl.XdpContext");
         var skBuffContext = compilation.GetTypeByMetadataName("Ebpf.Dsl.SkBuffContext");
         var kinds = ImmutableArray.CreateBuilder<ProgramKind>();
-        Add(kinds, xdp, xdpContext, compilation.GetTypeByMetadataName("Ebpf.Dsl.XdpAction"));
+        var xdpAction = compilation.GetTypeByMetadataName("Ebpf.Dsl.XdpAction");
+        Add(kinds, xdp, xdpContext, xdpAction);
+        Add(kinds, compilation.GetTypeByMetadataName("Ebpf.Dsl.XdpSlotAttribute"), xdpContext, xdpAction);
+        Add(kinds, compilation.GetTypeByMetadataName("Ebpf.Dsl.XdpRootAttribute"), xdpContext, compilation.GetTypeByMetadataName("Ebpf.Dsl.RootVerdict"));
         Add(kinds, compilation.GetTypeByMetadataName("Ebpf.Dsl.CgroupSkbAttribute"), skBuffContext, compilation.GetTypeByMetadataName("Ebpf.Dsl.CgroupSkbVerdict"));
         Add(kinds, compilation.GetTypeByMetadataName("Ebpf.Dsl.SchedClsAttribute"), skBuffContext, compilation.GetTypeByMetadataName("Ebpf.Dsl.TcAction"));
         Add(kinds, compilation.GetTypeByMetadataName("Ebpf.Dsl.SocketFilterAttribute"), skBuffContext, compilation.GetSpecialType(SpecialType.System_UInt32));

@@ -21,7 +21,7 @@ namespace Ebpf.Compiler.Driver
     public static class ProgramCompiler
     {
         /// <summary>
-        /// Compiles every <c>[Xdp]</c>/<c>[CgroupSkb]</c>/<c>[SchedCls]</c>/<c>[SocketFilter]</c> method of
+        /// Compiles every <c>[Xdp]</c>/<c>[XdpSlot]</c>/<c>[XdpRoot]</c>/<c>[CgroupSkb]</c>/<c>[SchedCls]</c>/<c>[SocketFilter]</c> method of
         /// <paramref name="programClass"/>, plus the maps it declares, into one <see cref="CollectionImage"/>.
         /// Never throws for a bad program: problems are diagnostics; a compiler bug is EBPF9001.
         /// </summary>
@@ -112,7 +112,7 @@ namespace Ebpf.Compiler.Driver
                 ProgramImage? image = Generate(module, program, context.NeedsCpuV4, diagnostics);
                 if (image != null)
                 {
-                    images.Add(image);
+                    images.Add(program.Slot is int slot ? image with { DefaultSlot = slot } : image);
                 }
             }
 

@@ -33,5 +33,8 @@ namespace Ebpf.Compiler.Driver
 
         /// <summary>Full metadata name of the return type the attribute requires (or System.UInt32).</summary>
         public string VerdictType { get; }
+
+        /// <summary>The default slot of an <c>[XdpSlot(k)]</c> program (k), else null.</summary>
+        public int? Slot { get; set; }
     }
 }

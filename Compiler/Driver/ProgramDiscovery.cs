@@ -15,12 +15,21 @@ namespace Ebpf.Compiler.Driver
         /// <summary>The program declared by <paramref name="method"/>'s attribute, or null when it has none.</summary>
         public static ProgramDeclaration? Declaration(IMethodSymbol method)
         {
+            // [XdpSlot(k)] alone makes an XDP program; with [Xdp] beside it, it still is a slot program.
+            if (DslNames.Attribute(method, DslNames.XdpSlot) is { } slotAttribute)
+            {
+                int slot = slotAttribute.ConstructorArguments.Length == 1 && slotAttribute.ConstructorArguments[0].Value is int k ? k : 0;
+                return new ProgramDeclaration(method, ProgramType.Xdp, AttachType.Xdp, "XdpSlot", DslNames.XdpContext, DslNames.XdpAction) { Slot = slot };
+            }
+
             foreach (AttributeData attribute in method.GetAttributes())
             {
                 switch (DslNames.Of(attribute.AttributeClass))
                 {
                     case DslNames.Xdp:
-                        return new ProgramDeclaration(method, ProgramType.Xdp, AttachType.Xdp, "Xdp", DslNames.XdpContext, "Ebpf.Dsl.XdpAction");
+                        return new ProgramDeclaration(method, ProgramType.Xdp, AttachType.Xdp, "Xdp", DslNames.XdpContext, DslNames.XdpAction);
+                    case DslNames.XdpRoot:
+                        return new ProgramDeclaration(method, ProgramType.Xdp, AttachType.Xdp, "XdpRoot", DslNames.XdpContext, DslNames.RootVerdict);
                     case DslNames.CgroupSkb:
                         bool ingress = attribute.ConstructorArguments.Length == 1 && System.Convert.ToInt32(attribute.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture) == 0;
                         return new ProgramDeclaration(

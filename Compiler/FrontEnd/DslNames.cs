@@ -6,6 +6,10 @@ namespace Ebpf.Compiler.FrontEnd
     internal static class DslNames
     {
         public const string Xdp = "Ebpf.Dsl.XdpAttribute";
+        public const string XdpSlot = "Ebpf.Dsl.XdpSlotAttribute";
+        public const string XdpRoot = "Ebpf.Dsl.XdpRootAttribute";
+        public const string XdpAction = "Ebpf.Dsl.XdpAction";
+        public const string RootVerdict = "Ebpf.Dsl.RootVerdict";
         public const string CgroupSkb = "Ebpf.Dsl.CgroupSkbAttribute";
         public const string SchedCls = "Ebpf.Dsl.SchedClsAttribute";
         public const string SocketFilter = "Ebpf.Dsl.SocketFilterAttribute";

@@ -115,6 +115,11 @@ internal static class ImageSourceWriter
         source.Append(inner).Append("ExpectedAttachType = ")
             .Append(program.ExpectedAttachType is AttachType attach ? Enum(nameof(AttachType), attach) : "null").AppendLine(",");
         source.Append(inner).Append("License = ").Append(Literal(program.License)).AppendLine(",");
+        if (program.DefaultSlot is int slot)
+        {
+            source.Append(inner).Append("DefaultSlot = ").Append(Int(slot)).AppendLine(",");
+        }
+
         source.Append(inner).Append("Relocations = new ").Append(Asm).AppendLine("Relocation[]");
         source.Append(inner).AppendLine("{");
         foreach (Relocation relocation in program.Relocations)

@@ -30,6 +30,8 @@ public sealed partial class ProgramImageGenerator : IIncrementalGenerator
     /// <summary>The program attributes, by full metadata name.</summary>
     internal static readonly ImmutableArray<string> ProgramAttributes = ImmutableArray.Create(
         "Ebpf.Dsl.XdpAttribute",
+        "Ebpf.Dsl.XdpSlotAttribute",
+        "Ebpf.Dsl.XdpRootAttribute",
         "Ebpf.Dsl.CgroupSkbAttribute",
         "Ebpf.Dsl.SchedClsAttribute",
         "Ebpf.Dsl.SocketFilterAttribute");
