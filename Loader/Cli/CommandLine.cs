@@ -72,6 +72,7 @@ namespace Ebpf.Loader.Cli
             root.Subcommands.Add(LoadCommands.Build(terminal));
             Array.ForEach(RootArrayCommands.Build(terminal), root.Subcommands.Add);
             root.Subcommands.Add(ChainCommands.Build(terminal));
+            root.Subcommands.Add(DemoCommand.Build(terminal));
             return root;
         }
 
