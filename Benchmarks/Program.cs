@@ -6,7 +6,7 @@ using Ebpf.Benchmarks.SideBySide;
 namespace Ebpf.Benchmarks
 {
     /// <summary>
-    /// <c>side-by-side [--repeat N] [--rounds R] [--json] [--listings]</c>: kernel-side code quality, ours vs clang-19.
+    /// <c>side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--only SUITE,…]</c>: kernel-side code quality, ours vs clang-19.
     /// <c>bdn [BenchmarkDotNet switches]</c>: user-space costs (map access, chain load time) with BenchmarkDotNet.
     /// </summary>
     internal static class Program
@@ -25,7 +25,7 @@ namespace Ebpf.Benchmarks
                         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                         return 0;
                     default:
-                        Console.Error.WriteLine("usage: side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR] | bdn [--filter *]");
+                        Console.Error.WriteLine("usage: side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR] [--only SUITE,…] | bdn [--filter *]");
                         return 2;
                 }
             }

@@ -59,10 +59,15 @@ namespace Ebpf.Benchmarks.SideBySide
                 ? program
                 : throw new KeyNotFoundException($"the C object has no program '{name}' (it has: {string.Join(", ", _programs.Keys)})");
 
+        /// <summary>The map pinned as <paramref name="name"/> (the C variable's name).</summary>
+        public BpfMap Map(string name) =>
+            _maps.TryGetValue(name, out BpfMap? map)
+                ? map
+                : throw new KeyNotFoundException($"the C object has no map '{name}' (it has: {string.Join(", ", _maps.Keys)})");
+
         /// <summary>Puts <paramref name="program"/> into slot <paramref name="slot"/> of the PROG_ARRAY <paramref name="map"/>.</summary>
         public void SetSlot(string map, int slot, string program) =>
-            new ProgramArrayView(_maps.TryGetValue(map, out BpfMap? found) ? found : throw new KeyNotFoundException($"the C object has no map '{map}'"))
-                .Set(slot, Program(program));
+            new ProgramArrayView(Map(map)).Set(slot, Program(program));
 
         /// <summary>Closes the fds and removes every pin (the kernel then frees the objects).</summary>
         public void Dispose()

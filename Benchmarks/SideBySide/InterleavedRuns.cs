@@ -8,7 +8,7 @@ namespace Ebpf.Benchmarks.SideBySide
 {
     /// <summary>
     /// Times every pair with BPF_PROG_TEST_RUN in interleaved rounds: each round measures the floors (the empty programs)
-    /// at its start and end, and both sides of every pair in between, alternating which side goes first, so that drift
+    /// at its start and end, and both sides of every pair in between (each on its own frame), alternating which side goes first, so that drift
     /// between runs (8 ns measured on this kind of machine) falls on both sides alike.
     /// </summary>
     internal static class InterleavedRuns
@@ -21,14 +21,20 @@ namespace Ebpf.Benchmarks.SideBySide
             TextWriter progress)
         {
             byte[] packet = TestPackets.Ipv4Udp();
-            uint[] oursVerdicts = pairs.Select(pair => pair.Ours.TestRun(packet).ReturnValue).ToArray();
-            uint[] clangVerdicts = pairs.Select(pair => pair.Clang.TestRun(packet).ReturnValue).ToArray();
+            uint[] oursVerdicts = pairs.Select(pair => pair.Ours.TestRun(pair.Packet.Bytes).ReturnValue).ToArray();
+            uint[] clangVerdicts = pairs.Select(pair => pair.Clang.TestRun(pair.Packet.Bytes).ReturnValue).ToArray();
 
             // Warm-up: caches, the JIT image's pages and the trace buffer are touched once before any round counts.
             uint warmUp = System.Math.Max(1, options.Repeat / 10);
-            foreach (BpfProgram program in floors.Values.Concat(pairs.SelectMany(pair => new[] { pair.Ours, pair.Clang })))
+            foreach (BpfProgram program in floors.Values)
             {
                 program.TestRun(packet, warmUp);
+            }
+
+            foreach (ProgramPair pair in pairs)
+            {
+                Time(pair, pair.Ours, warmUp);
+                Time(pair, pair.Clang, warmUp);
             }
 
             var floorRounds = floors.Keys.ToDictionary(type => type, _ => new List<double>());
@@ -45,13 +51,13 @@ namespace Ebpf.Benchmarks.SideBySide
                 {
                     if ((round + i) % 2 == 0)
                     {
-                        ours[i] = Time(pairs[i].Ours, packet, options.Repeat);
-                        clang[i] = Time(pairs[i].Clang, packet, options.Repeat);
+                        ours[i] = Time(pairs[i], pairs[i].Ours, options.Repeat);
+                        clang[i] = Time(pairs[i], pairs[i].Clang, options.Repeat);
                     }
                     else
                     {
-                        clang[i] = Time(pairs[i].Clang, packet, options.Repeat);
-                        ours[i] = Time(pairs[i].Ours, packet, options.Repeat);
+                        clang[i] = Time(pairs[i], pairs[i].Clang, options.Repeat);
+                        ours[i] = Time(pairs[i], pairs[i].Ours, options.Repeat);
                     }
                 }
 
@@ -70,13 +76,12 @@ namespace Ebpf.Benchmarks.SideBySide
                 }
 
                 progress.WriteLine($"round {round + 1}/{options.Rounds}: " +
-                    string.Join("  ", pairs.Select((pair, i) => $"{pair.Name} {ours[i]:0}/{clang[i]:0}")) + "  floor " +
+                    string.Join("  ", pairs.Select((pair, i) => $"{pair.Label} {ours[i]:0}/{clang[i]:0}")) + "  floor " +
                     string.Join("/", floor.Select(entry => $"{entry.Key} {entry.Value:0.#}")) + " ns");
             }
 
             return pairs.Select((pair, i) => new PairResult(
-                pair.Suite,
-                pair.Name,
+                pair.Label,
                 pair.Type.ToString(),
                 Median.Of(floorRounds[pair.Type]),
                 Metrics(pair.Ours, Median.Of(oursNet[i]), Median.Of(oursRaw[i]), oursVerdicts[i]),
@@ -91,6 +96,17 @@ namespace Ebpf.Benchmarks.SideBySide
         }
 
         private static double Time(BpfProgram program, byte[] packet, uint repeat) => program.TestRun(packet, repeat).DurationNs;
+
+        private static double Time(ProgramPair pair, BpfProgram side, uint repeat)
+        {
+            if (pair.WhileTiming is null)
+            {
+                return Time(side, pair.Packet.Bytes, repeat);
+            }
+
+            using System.IDisposable alongside = pair.WhileTiming();
+            return Time(side, pair.Packet.Bytes, repeat);
+        }
 
         private static SideMetrics Metrics(BpfProgram program, double netNs, double rawNs, uint verdict)
         {

@@ -11,8 +11,8 @@ using Ebpf.Loader.Programs;
 namespace Ebpf.Benchmarks.SideBySide
 {
     /// <summary>
-    /// <c>side-by-side</c>: loads every program of Programs/ twice — our image through <see cref="Collection.Load"/>, the
-    /// clang-built C twin through bpftool — and prints xlated instructions, JITed bytes, verified_insns and ns/packet
+    /// <c>side-by-side</c>: loads every program of Programs/ (and the root array) twice — ours through
+    /// <see cref="Collection.Load"/>, the clang-built C twin through bpftool — and prints xlated instructions, JITed bytes, verified_insns and ns/packet
     /// with the ratio ours/clang.
     /// </summary>
     internal static class SideBySideCommand
@@ -33,27 +33,11 @@ namespace Ebpf.Benchmarks.SideBySide
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemovePins(pinRoot));
             try
             {
+                var context = new SuiteContext(objects, pinRoot, owned);
                 var pairs = new List<ProgramPair>();
-                foreach (ProgramSuite suite in ProgramSuite.All)
+                foreach (IProgramSuite suite in SideBySideSuites.Selected(options))
                 {
-                    LoadedCollection ours = Collection.Load(suite.Image);
-                    owned.Add(ours);
-                    BpftoolCollection clang = BpftoolCollection.Load(objects[suite.ObjectStem], suite.BpftoolType, Path.Combine(pinRoot, suite.Name));
-                    owned.Add(clang);
-                    foreach (MapDefinition map in suite.Image.Maps.Where(map => map.ProgramSlots.Count > 0))
-                    {
-                        foreach (ProgramSlot slot in map.ProgramSlots)
-                        {
-                            clang.SetSlot(suite.ProgramArrayNames[map.Name], slot.Slot, slot.Program);
-                        }
-                    }
-
-                    foreach (string program in suite.Programs)
-                    {
-                        BpfProgram mine = ours.Program(program);
-                        ProgramImage image = suite.Image.Programs.Single(candidate => candidate.Name == program);
-                        pairs.Add(new ProgramPair(suite.Name, program, mine.Type, mine, clang.Program(program), image));
-                    }
+                    pairs.AddRange(suite.Load(context));
                 }
 
                 var floors = pairs.Select(pair => pair.Type).Distinct().ToDictionary(type => type, FloorPrograms.For);
@@ -71,10 +55,10 @@ namespace Ebpf.Benchmarks.SideBySide
 
                 if (options.Listings)
                 {
-                    foreach (ProgramPair pair in pairs)
+                    foreach (ProgramPair pair in pairs.DistinctBy(pair => (pair.Ours, pair.Clang)))
                     {
                         Console.Out.WriteLine();
-                        Console.Out.WriteLine($"; ours {pair.Name}: as compiled (Disassembler.List of the embedded image)");
+                        Console.Out.WriteLine($"; ours {pair.Name}: as loaded (Disassembler.List of our image)");
                         Console.Out.Write(Disassembler.List(pair.OursImage, new DisassemblyOptions { HelperNames = true }));
                         WriteListing(Console.Out, "ours", pair.Ours, pair.Type);
                         WriteListing(Console.Out, "clang", pair.Clang, pair.Type);
@@ -84,10 +68,11 @@ namespace Ebpf.Benchmarks.SideBySide
                 if (options.JitedDirectory is not null)
                 {
                     Directory.CreateDirectory(options.JitedDirectory);
-                    foreach (ProgramPair pair in pairs)
+                    foreach (ProgramPair pair in pairs.DistinctBy(pair => (pair.Ours, pair.Clang)))
                     {
-                        DumpJited(pair.Ours, Path.Combine(options.JitedDirectory, $"ours-{pair.Name}.bin"));
-                        DumpJited(pair.Clang, Path.Combine(options.JitedDirectory, $"clang-{pair.Name}.bin"));
+                        string stem = (pair.Suite + "." + pair.Name + (pair.Setting.Length > 0 ? "." + pair.Setting : "")).Replace(' ', '-').Replace("=", "", System.StringComparison.Ordinal);
+                        DumpJited(pair.Ours, Path.Combine(options.JitedDirectory, $"ours-{stem}.bin"));
+                        DumpJited(pair.Clang, Path.Combine(options.JitedDirectory, $"clang-{stem}.bin"));
                     }
                 }
 

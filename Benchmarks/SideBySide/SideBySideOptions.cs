@@ -22,10 +22,13 @@ namespace Ebpf.Benchmarks.SideBySide
         /// <summary>When set, each side's JITed x86 bytes are written here as <c>ours-NAME.bin</c> / <c>clang-NAME.bin</c> (read from bpf_prog_info).</summary>
         public string? JitedDirectory { get; init; }
 
+        /// <summary>When not empty, only the suites named here (<c>--only XdpFilter,XdpSampler</c>).</summary>
+        public IReadOnlyList<string> Only { get; init; } = Array.Empty<string>();
+
         /// <summary>Where build-c.sh writes the objects; a fresh temporary directory when null.</summary>
         public string? ObjectDirectory { get; init; }
 
-        /// <summary>Parses <c>[--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR]</c>.</summary>
+        /// <summary>Parses <c>[--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR] [--only SUITE,…]</c>.</summary>
         public static SideBySideOptions Parse(IReadOnlyList<string> arguments)
         {
             var options = new SideBySideOptions();
@@ -40,7 +43,8 @@ namespace Ebpf.Benchmarks.SideBySide
                     "--listings" => options with { Listings = true },
                     "--objects" => options with { ObjectDirectory = Value() },
                     "--dump-jited" => options with { JitedDirectory = Value() },
-                    string other => throw new ArgumentException($"unknown option '{other}' (side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR])"),
+                    "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                    string other => throw new ArgumentException($"unknown option '{other}' (side-by-side [--repeat N] [--rounds R] [--json] [--listings] [--objects DIR] [--dump-jited DIR] [--only SUITE,…])"),
                 };
             }
 

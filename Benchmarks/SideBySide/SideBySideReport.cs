@@ -19,7 +19,7 @@ namespace Ebpf.Benchmarks.SideBySide
             foreach (PairResult result in results)
             {
                 output.WriteLine();
-                output.WriteLine($"{result.Suite}.{result.Program} ({result.ProgramType}; floor {Format(result.FloorNs)} ns" +
+                output.WriteLine($"{result.Label} ({result.ProgramType}; floor {Format(result.FloorNs)} ns" +
                     (result.Ours.ReturnValue == result.Clang.ReturnValue
                         ? $"; both return {result.Ours.ReturnValue})"
                         : $"; VERDICTS DIFFER: ours {result.Ours.ReturnValue}, clang {result.Clang.ReturnValue})"));
@@ -36,7 +36,7 @@ namespace Ebpf.Benchmarks.SideBySide
                 var rows = Rows(result).ToList();
                 return new[]
                 {
-                    $"{result.Suite}.{result.Program}",
+                    result.Label,
                     FormatRatio(PairResult.Ratio(rows[0].Ours, rows[0].Clang)),
                     FormatRatio(PairResult.Ratio(rows[1].Ours, rows[1].Clang)),
                     FormatRatio(PairResult.Ratio(rows[2].Ours, rows[2].Clang)),
