@@ -26,6 +26,14 @@ namespace Ebpf.Benchmarks.SideBySide
             _owned = owned;
         }
 
+        /// <summary>Adds <paramref name="disposable"/> to what the command disposes at the end, and returns it.</summary>
+        public T Own<T>(T disposable)
+            where T : IDisposable
+        {
+            _owned.Add(disposable);
+            return disposable;
+        }
+
         /// <summary>Loads our <paramref name="image"/>; maps pinned by name go to a directory of their own (<paramref name="label"/>).</summary>
         public LoadedCollection LoadOurs(CollectionImage image, string label)
         {
