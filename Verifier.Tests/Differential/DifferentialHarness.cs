@@ -66,6 +66,16 @@ namespace Ebpf.Verifier.Tests.Differential
         /// <summary>The CLR's verdict of the last step (its number, or "threw …"), for tests that also pin the value.</summary>
         public string? LastClrVerdict { get; private set; }
 
+        /// <summary>The kernel's output packet of the last XDP step, for tests that also check its bytes.</summary>
+        public byte[]? LastKernelPacket { get; private set; }
+
+        /// <summary>The CLR machine the program runs on (enter it to read per-CPU maps on the CLR side).</summary>
+        public BpfRuntime Runtime => runtime;
+
+        /// <summary>The kernel's map for the program class's map field <paramref name="field"/>, for inputs the
+        /// harness does not write itself (e.g. LPM trie entries).</summary>
+        public BpfMap KernelMap(string field) => collection.Map(field);
+
         /// <summary>The number of steps run so far.</summary>
         public int Steps { get; private set; }
 
@@ -118,6 +128,7 @@ namespace Ebpf.Verifier.Tests.Differential
             }
 
             LastClrVerdict = clrVerdict;
+            LastKernelPacket = kernelPacket;
             SortedSet<string> kernelMaps = MapSnapshots.ReadKernel(collection, mapFields);
             SortedSet<string> clrMaps;
             using (BpfRuntime.Enter(runtime))
