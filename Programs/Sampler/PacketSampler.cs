@@ -33,7 +33,7 @@ namespace Ebpf.Programs.Sampler
         static readonly RingBufferMap sampler_ring = new(sizeBytes: RingSize, pinning: MapPinning.ByName);
 
         /// <summary>Samples one packet in N into <c>sampler_ring</c>; always returns XDP_PASS.</summary>
-        [Xdp]
+        [XdpSlot(1)]
         public static XdpAction Sampler(XdpContext ctx)
         {
             var config = sampler_config.Lookup(0);
