@@ -46,7 +46,21 @@ namespace Ebpf.Compiler.Backend.Tests
             f.Store(bytes, 0, IrFunctionBuilder.Constant(IrType.I8, 1));
             f.Store(word, 0, IrFunctionBuilder.I64(2));
             f.Return();
-            Assert.Equal(Listing.Lines("*(u8 *)(r10 - 11) = 1", "*(u64 *)(r10 - 8) = 2", "exit"), Listing.Text(f.Function));
+            Assert.Equal(Listing.Lines("*(u8 *)(r10 - 12) = 1", "*(u64 *)(r10 - 8) = 2", "exit"), Listing.Text(f.Function));
+        }
+
+        [Fact]
+        public void A_byte_aligned_slot_is_placed_at_the_alignment_of_its_widest_access()
+        {
+            // A Pack = 1 struct (LpmKey<uint>) is copied in 8-byte pieces; the verifier refuses misaligned stack accesses.
+            var f = new IrFunctionBuilder("slots", null);
+            StackSlot one = f.StackSlot(1, 1, "one");
+            StackSlot key = f.StackSlot(8, 1, "key");
+            f.At(f.Block("entry"));
+            f.Store(one, 0, IrFunctionBuilder.Constant(IrType.I8, 1));
+            f.Store(key, 0, IrFunctionBuilder.I64(2));
+            f.Return();
+            Assert.Equal(Listing.Lines("*(u8 *)(r10 - 9) = 1", "*(u64 *)(r10 - 8) = 2", "exit"), Listing.Text(f.Function));
         }
 
         private static IrFunction SignedDivision()

@@ -5,7 +5,7 @@ using Ebpf.Compiler.IR;
 namespace Ebpf.Compiler.Backend
 {
     /// <summary>
-    /// Places stack slots below r10, larger alignments first, each at an offset that is a multiple of its alignment.
+    /// Places stack slots below r10, larger alignments first, each at an offset that is a multiple of its <see cref="StackSlot.PlacedAlignment"/>.
     /// </summary>
     internal sealed class FrameLayout
     {
@@ -14,9 +14,9 @@ namespace Ebpf.Compiler.Backend
         public FrameLayout(IrFunction function, int limit)
         {
             int used = 0;
-            foreach (StackSlot slot in function.StackSlots.OrderByDescending(s => s.Alignment).ThenBy(s => function.StackSlots.IndexOf(s)))
+            foreach (StackSlot slot in function.StackSlots.OrderByDescending(s => s.PlacedAlignment).ThenBy(s => function.StackSlots.IndexOf(s)))
             {
-                used = (used + slot.Size + slot.Alignment - 1) / slot.Alignment * slot.Alignment;
+                used = (used + slot.Size + slot.PlacedAlignment - 1) / slot.PlacedAlignment * slot.PlacedAlignment;
                 offsets[slot] = -used;
             }
 

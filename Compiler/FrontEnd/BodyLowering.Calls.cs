@@ -45,6 +45,8 @@ namespace Ebpf.Compiler.FrontEnd
                     return AtomicCall(invocation);
                 case DslNames.Net:
                     return ByteOrder(invocation);
+                case ChecksumName:
+                    return ChecksumCall(invocation);
                 case DslNames.Packet:
                     return PacketCall(invocation);
                 case DslNames.XdpContext:

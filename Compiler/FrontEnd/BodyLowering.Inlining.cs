@@ -58,6 +58,11 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             CopyInto(place, LoweredValue.Zero(type), creation.Syntax);
+            if (DslNames.Of(type) == DslNames.LpmKey)
+            {
+                return ConstructLpmKey(creation, place);
+            }
+
             IOperation? body = BodyOf(constructor, creation.Syntax);
             if (body is null)
             {
@@ -65,6 +70,20 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             InlineBody(constructor, body, Bind(creation.Arguments), place);
+            return place;
+        }
+
+        /// <summary><c>new LpmKey&lt;T&gt;(prefixLength, data)</c>: its two fields stored (the DSL constructor does just that).</summary>
+        private LoweredValue ConstructLpmKey(IObjectCreationOperation creation, LoweredValue place)
+        {
+            TypeLayout layout = program.Layout(place.Type!)!;
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                string field = argument.Parameter?.Name == "prefixLength" ? "PrefixLength" : "Data";
+                IFieldSymbol symbol = place.Type!.GetMembers(field).OfType<IFieldSymbol>().Single();
+                Store(place.Field(layout.OffsetOf(symbol), symbol.Type), LowerValue(argument.Value), argument);
+            }
+
             return place;
         }
 

@@ -240,7 +240,8 @@ namespace Ebpf.Compiler.FrontEnd
             while (position < size)
             {
                 int piece = 8;
-                while (piece > 1 && (position + piece > size || (target.Offset + position) % piece != 0 || piece > System.Math.Max(layout.Alignment, 1) && target.Value!.Type.Pointer != PointerKind.Stack))
+                while (piece > 1 && (position + piece > size || (target.Offset + position) % piece != 0 || piece > System.Math.Max(layout.Alignment, 1) && target.Value!.Type.Pointer != PointerKind.Stack ||
+                    source.Kind == LoweredValueKind.Address && source.Value!.Type.Pointer == PointerKind.Stack && (source.Offset + position) % piece != 0))
                 {
                     piece /= 2;
                 }

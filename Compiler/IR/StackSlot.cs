@@ -23,6 +23,13 @@ namespace Ebpf.Compiler.IR
         /// <summary>Alignment in bytes (1, 2, 4 or 8).</summary>
         public int Alignment { get; }
 
+        /// <summary>
+        /// The alignment the backend places the slot at: <see cref="Alignment"/>, raised to the natural alignment of the
+        /// widest access that fits (2 for 2 bytes, 4 for 3–4, 8 from 5 up), because the verifier refuses misaligned stack
+        /// accesses and struct copies move 8-byte pieces.
+        /// </summary>
+        public int PlacedAlignment => System.Math.Max(Alignment, Size >= 5 ? 8 : Size >= 3 ? 4 : Size >= 2 ? 2 : 1);
+
         /// <inheritdoc />
         public override string ToString() => "$" + Name;
     }

@@ -11,6 +11,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
     static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
     static readonly RingBufferMap Events = new(sizeBytes: 4096);
     static readonly DeviceMap Ports = new(maxEntries: 4);
+    static readonly LpmTrieMap<uint, uint> Routes = new(maxEntries: 16);
     const int Limit = 8;
     static readonly uint Threshold = 100;
     static int Twice(int x) => x * 2;
@@ -51,6 +52,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("atomic fetch, exchange and compare-exchange", "var c = Stats.Lookup(1); if (c is null) return XdpAction.Aborted; ulong before = Atomic.FetchAdd(ref c.Value.Packets, 1); ulong old = Atomic.Exchange(ref c.Value.Bytes, before); ulong seen = Atomic.CompareExchange(ref c.Value.Packets, 0, old); return seen == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("stackalloc span and LoadBytes", "System.Span<byte> buffer = stackalloc byte[16]; long r = ctx.LoadBytes(0, buffer); buffer[15] = (byte)(buffer[0] + buffer[1]); return r == 0 && buffer[12] == 0x08 && buffer[15] != 0 ? XdpAction.Pass : XdpAction.Drop;"),
             ("csum diff over a header", "var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; long sum = Bpf.CsumDiff(in ip.Value, 0u); return sum == 0 ? XdpAction.Drop : XdpAction.Pass;"),
+            ("lpm key constructor", "Routes.Update(new LpmKey<uint>(24, 0x3c), 5u); var key = new LpmKey<uint>(32, (uint)ctx.Packet.Length); var route = Routes.Lookup(key); return route is null ? XdpAction.Drop : route.Value == 5 ? XdpAction.Pass : XdpAction.Tx;"),
+            ("checksum arithmetic", "var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; var c = Stats.Lookup(3); if (c is null) return XdpAction.Aborted; uint sum = Checksum.Partial(in ip.Value, (uint)ctx.Packet.Length << 16); ushort folded = Checksum.Fold(sum); ushort check = Checksum.Replace16(folded, ip.Value.Identification, (ushort)ctx.Packet.Length); uint s = Checksum.Subtract(Checksum.Add(sum, 0xfffffff0u), check); ushort wide = Checksum.Replace32(check, ip.Value.SourceAddress, s); c.Value.Packets = ((ulong)sum << 32) | ((ulong)folded << 16) | check; c.Value.Bytes = ((ulong)s << 32) | ((ulong)wide << 16) | Checksum.FoldWithoutComplement(s); return XdpAction.Pass;"),
+            ("checksum of a stack span", "System.Span<byte> bytes = stackalloc byte[7]; ctx.LoadBytes(6, bytes); uint sum = Checksum.Partial(bytes, 0xffff0000u); return (sum & 3) == 0 ? XdpAction.Drop : XdpAction.Pass;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
