@@ -21,8 +21,11 @@ namespace Ebpf.Loader.RootArray
         /// <summary>Replace another XDP program attached to the interface instead of refusing.</summary>
         public bool Force { get; init; }
 
-        /// <summary>Builds the root array image for a slot count. Swap in the DSL-compiled root here.</summary>
-        public Func<int, RootArrayImage> Image { get; init; } = XdpRootAssembly.Build;
+        /// <summary>
+        /// Builds the root array image for a slot count: by default the DSL root (Programs/RootArray/XdpRoot.cs) linked by
+        /// <see cref="RootProgramLinker.Build(int)"/>; <see cref="XdpRootAssembly.Build"/> is the assembly oracle.
+        /// </summary>
+        public Func<int, RootArrayImage> Image { get; init; } = RootProgramLinker.Build;
 
         /// <summary>Called after each stage of an attach; tests throw from it to check that a failure leaves nothing behind.</summary>
         internal Action<RootArrayAttachStage>? AfterStage { get; init; }

@@ -7,8 +7,8 @@ namespace Ebpf.Loader.RootArray
     /// <summary>
     /// A root program and its two maps, as any compiler produced them: the XDP program attached to the interface,
     /// the PROG_ARRAY of slots and the per-CPU stats array (one row of <see cref="VerdictCounters"/> per slot, plus
-    /// the root's row last). The assembly root (<see cref="XdpRootAssembly"/>) is one source; a DSL-compiled image
-    /// is another, handed to <see cref="RootArrayAttachOptions.Image"/>.
+    /// the root's row last). The DSL root linked by <see cref="RootProgramLinker"/> is the default source; the assembly
+    /// root (<see cref="XdpRootAssembly"/>) is the oracle; either is handed to <see cref="RootArrayAttachOptions.Image"/>.
     /// </summary>
     /// <param name="Image">The collection: at least the root program and the two maps (unpinned: the attach pins them).</param>
     /// <param name="ProgramName">The root program's name (also its pin name).</param>

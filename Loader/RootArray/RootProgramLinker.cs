@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Ebpf.Asm;
+
+namespace Ebpf.Loader.RootArray
+{
+    /// <summary>
+    /// Links a compiled <c>[XdpRoot]</c> body (it returns a <c>RootVerdict</c>) into the root program of an N-slot root
+    /// array, named <see cref="RootArrayImage.DefaultProgramName"/>:
+    /// <code>
+    /// r6 = r1; call body                 ; BPF-to-BPF call
+    /// if r0 == TrySlots: tail-call 0 … N-1 (constant keys; an empty slot falls through), then r7 = XDP_PASS
+    /// else r7 = r0                       ; Aborted (0) or PassToKernel (XDP_PASS)
+    /// count r7 in row N of root_stats (column 0..4, else 5); r0 = r7; exit
+    /// body: …
+    /// </code>
+    /// The root's row thus counts only frames that never reached a slot program, as with xdp_root.s.
+    /// </summary>
+    /// <remarks>Kernel: BPF-to-BPF calls (4.16) mixed with tail calls (5.10 on x86-64); constant-key tail calls become
+    /// direct jumps in the JIT.</remarks>
+    public static class RootProgramLinker
+    {
+        /// <summary><c>RootVerdict.TrySlots</c>: not an XDP action value.</summary>
+        public const uint TrySlots = 0x100;
+
+        /// <summary>The file name the wrapper's assembly is reported under.</summary>
+        public const string WrapperFile = "root_wrapper.s";
+
+        /// <summary>The root program for <paramref name="slots"/> slots around <paramref name="body"/>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="slots"/> is not 1..<see cref="RootArrayImage.MaxSlots"/>.</exception>
+        public static ProgramImage Link(ProgramImage body, int slots)
+        {
+            if (slots < 1 || slots > RootArrayImage.MaxSlots)
+            {
+                throw new ArgumentOutOfRangeException(nameof(slots), slots, $"a root array has 1..{RootArrayImage.MaxSlots} slots");
+            }
+
+            var text = new StringBuilder();
+            text.Append("    r6 = r1\n")
+                .Append("    call 0\n")
+                .Append("    if r0 == ").Append(TrySlots.ToString(CultureInfo.InvariantCulture)).Append(" goto try_slots\n")
+                .Append("    r7 = r0\n")
+                .Append("    goto count\n")
+                .Append("try_slots:\n");
+            for (int slot = 0; slot < slots; slot++)
+            {
+                text.Append("    r1 = r6\n")
+                    .Append("    r2 = map[").Append(RootArrayImage.DefaultSlotsMapName).Append("] ll\n")
+                    .Append("    r3 = ").Append(slot.ToString(CultureInfo.InvariantCulture)).Append('\n')
+                    .Append("    call bpf_tail_call\n");
+            }
+
+            text.Append("    r7 = 2\n")
+                .Append("count:\n")
+                .Append("    r1 = ").Append(slots.ToString(CultureInfo.InvariantCulture)).Append('\n')
+                .Append("    *(u32 *)(r10 - 4) = r1\n")
+                .Append("    r2 = r10\n")
+                .Append("    r2 += -4\n")
+                .Append("    r1 = map[").Append(RootArrayImage.DefaultStatsMapName).Append("] ll\n")
+                .Append("    call bpf_map_lookup_elem\n")
+                .Append("    if r0 == 0 goto out\n")
+                .Append("    r1 = r7\n")
+                .Append("    if r1 <= 4 goto column\n")
+                .Append("    r1 = 5\n")
+                .Append("column:\n")
+                .Append("    r1 <<= 3\n")
+                .Append("    r0 += r1\n")
+                .Append("    r1 = *(u64 *)(r0 + 0)\n")
+                .Append("    r1 += 1\n")
+                .Append("    *(u64 *)(r0 + 0) = r1\n")
+                .Append("out:\n")
+                .Append("    r0 = r7\n")
+                .Append("    exit\n");
+            return SubprogramCall.Link(RootArrayImage.DefaultProgramName, text.ToString(), WrapperFile, body);
+        }
+
+        /// <summary>
+        /// The root array image for <paramref name="slots"/> slots around <paramref name="body"/>: the linked root program,
+        /// the PROG_ARRAY and the stats map (unpinned: the attach pins them).
+        /// </summary>
+        public static RootArrayImage Build(ProgramImage body, int slots)
+        {
+            ProgramImage program = Link(body, slots);
+            var image = new CollectionImage(
+                new[]
+                {
+                    new MapDefinition(RootArrayImage.DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots),
+                    new MapDefinition(RootArrayImage.DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1),
+                },
+                new[] { program });
+            return new RootArrayImage(image);
+        }
+
+        /// <summary>The root array image for <paramref name="slots"/> slots with the shipped DSL root (Programs/RootArray/XdpRoot.cs).</summary>
+        public static RootArrayImage Build(int slots) => Build(ShippedBody, slots);
+
+        /// <summary>The shipped root body, <c>Ebpf.Programs.RootArray.XdpRoot.Root</c>, as compiled by the build.</summary>
+        public static ProgramImage ShippedBody => Ebpf.Programs.RootArray.XdpRoot.Image.Programs[0];
+    }
+}
