@@ -10,6 +10,8 @@ namespace Ebpf.Benchmarks.SideBySide
         /// <summary>The tail chains, the root array, the filter and the sampler.</summary>
         public static IReadOnlyList<IProgramSuite> All { get; } = ChainSuite.All.Cast<IProgramSuite>()
             .Append(new RootArraySuite())
+            .Append(new FilterSuite())
+            .Append(new SamplerSuite())
             .ToList();
 
         /// <summary>The suites <c>--only</c> names, or all of them.</summary>
