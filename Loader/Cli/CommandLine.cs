@@ -72,7 +72,6 @@ namespace Ebpf.Loader.Cli
             root.Subcommands.Add(LoadCommands.Build(terminal));
             Array.ForEach(RootArrayCommands.Build(terminal), root.Subcommands.Add);
             root.Subcommands.Add(ChainCommands.Build(terminal));
-            root.Subcommands.Add(FilterCommands.Build(terminal));
             root.Subcommands.Add(DemoCommand.Build(terminal));
             root.Subcommands.Add(SampleCommand.Build(terminal));
             return root;
