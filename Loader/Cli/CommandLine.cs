@@ -71,6 +71,7 @@ namespace Ebpf.Loader.Cli
             root.Subcommands.Add(MapCommands.Build(terminal));
             root.Subcommands.Add(LoadCommands.Build(terminal));
             Array.ForEach(RootArrayCommands.Build(terminal), root.Subcommands.Add);
+            root.Subcommands.Add(SlotCommands.Build(terminal));
             root.Subcommands.Add(ChainCommands.Build(terminal));
             root.Subcommands.Add(DemoCommand.Build(terminal));
             root.Subcommands.Add(SampleCommand.Build(terminal));

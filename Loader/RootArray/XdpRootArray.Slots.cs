@@ -87,6 +87,7 @@ namespace Ebpf.Loader.RootArray
         {
             if (!File.Exists(paths.Slots) || !File.Exists(paths.Stats))
             {
+                IndexOf(interfaceName); // an unknown interface says so
                 throw new RootArrayException($"Root array not attached to interface {interfaceName}.");
             }
 
