@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using Ebpf.Asm;
+using Ebpf.Loader.Loading;
 using Ebpf.Loader.RootArray;
 
 namespace Ebpf.Loader.Cli
@@ -32,7 +33,16 @@ namespace Ebpf.Loader.Cli
                 string interfaceName = parse.GetValue(name)!;
                 string programName = parse.GetValue(program)!;
                 CollectionImage image = SlotProgramCatalog.Find(programName, parse.GetValue(assembly));
-                SlotLoadResult result = RootArrayCommands.Run(() => XdpRootArray.LoadSlot(interfaceName, parse.GetValue(slot), image, programName));
+                SlotLoadResult result;
+                try
+                {
+                    result = RootArrayCommands.Run(() => XdpRootArray.LoadSlot(interfaceName, parse.GetValue(slot), image, programName));
+                }
+                catch (CollectionException error)
+                {
+                    throw new CliException($"{programName}: {error.Message}"); // e.g. a map pinned by an older version with another shape
+                }
+
                 if (parse.GetValue(json))
                 {
                     terminal.WriteJson(result);

@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using Ebpf.Asm;
+using Ebpf.Loader.Maps;
 using Ebpf.Loader.RootArray;
 using Ebpf.Verifier.Tests.Cli;
 using Ebpf.Verifier.Tests.Infrastructure;
@@ -58,14 +60,14 @@ namespace Ebpf.Verifier.Tests.RootArray
 
             CliRun load = network.Cli("slot", "load", network.Name, "2", "DropUdpA", "--assembly", programs.Path);
             Assert.True(load.ExitCode == 0, load.Error);
-            Assert.Matches($@"^Slot 2 of interface {network.Name}: DropUdpA \(program id \d+\)\.\n$", load.Output);
+            Assert.Matches($@"^Slot 2 of interface {network.Name}: DropUdpA \(program id \d+\)\.\n  map pinned at {network.Paths.Directory}/drop_count\n$", load.Output);
             CliRun json = network.Cli("slot", "load", network.Name, "2", "DropUdpB", "--assembly", programs.Path, "--json");
             using (JsonDocument document = JsonDocument.Parse(json.Output))
             {
                 JsonElement result = document.RootElement;
                 Assert.Equal(("DropUdpB", 2, 4), (result.GetProperty("program_name").GetString(), result.GetProperty("slot").GetInt32(), result.GetProperty("slots").GetInt32()));
                 Assert.Equal(Regex(load.Output), result.GetProperty("replaced_program_id").GetUInt32());
-                Assert.Equal(0, result.GetProperty("map_pins").GetArrayLength());
+                Assert.Equal(Path.Combine(network.Paths.Directory, SlotProgramAssemblyFile.MapName), result.GetProperty("map_pins")[0].GetString());
             }
 
             JsonElement status = network.Status();
@@ -94,6 +96,13 @@ namespace Ebpf.Verifier.Tests.RootArray
             AssertError(network.Cli("slot", "load", iface, "0", "NotASlot", "--assembly", programs.Path), 1,
                 "PROGRAM: 'NotASlot' in UserPrograms.PortDrops is not a slot program (it has no [XdpSlot(k)] attribute)");
             AssertError(network.Cli("slot", "load", iface, "0", "DropUdpA", "--assembly", "/nonexistent/x.dll"), 1, "--assembly: no such file: /nonexistent/x.dll");
+            using (var other = BpfMap.Create(new MapDefinition(SlotProgramAssemblyFile.MapName, MapType.Array, 4, 4, 1)))
+            {
+                other.Pin(Path.Combine(network.Paths.Directory, SlotProgramAssemblyFile.MapName));  // as if an older version had pinned it
+            }
+
+            AssertError(network.Cli("slot", "load", iface, "0", "DropUdpA", "--assembly", programs.Path), 1,
+                $"DropUdpA: cannot load collection: map 'drop_count' pinned at {network.Paths.Directory}/drop_count differs from its definition: key/value 4/4 bytes, wanted 4/8; unpin it to recreate");
             CliRun shipped = network.Cli("slot", "load", iface, "0", "Nope");
             Assert.Equal(1, shipped.ExitCode);
             Assert.Contains("no slot program named 'Nope' in Ebpf.Programs (the shipped programs) (it has ", shipped.Error);

@@ -16,11 +16,15 @@ namespace Ebpf.Verifier.Tests.RootArray
     /// </summary>
     public sealed class SlotProgramAssemblyFile : IDisposable
     {
-        /// <summary>Two slot programs that drop IPv4 UDP to <paramref name="port"/>: <c>DropUdpA</c> and <c>DropUdpB</c> (default slot 0).</summary>
+        /// <summary>
+        /// Two slot programs that drop IPv4 UDP to <paramref name="port"/>: <c>DropUdpA</c> and <c>DropUdpB</c> (default
+        /// slot 0), sharing the map <see cref="MapName"/> (a count of the frames they saw), and a plain <c>[Xdp] NotASlot</c>.
+        /// </summary>
         public SlotProgramAssemblyFile(int port)
         {
             string source = $$"""
                 using Ebpf.Dsl;
+                using Ebpf.Dsl.Maps;
                 using Ebpf.Dsl.Packets;
 
                 namespace UserPrograms
@@ -36,8 +40,16 @@ namespace Ebpf.Verifier.Tests.RootArray
                         [Xdp]
                         public static XdpAction NotASlot(XdpContext ctx) => XdpAction.Pass;
 
+                        static readonly ArrayMap<ulong> drop_count = new(maxEntries: 1);
+
                         private static XdpAction Drop(XdpContext ctx)
                         {
+                            var count = drop_count.Lookup(0);
+                            if (count is not null)
+                            {
+                                count.Value = count.Value + 1;
+                            }
+
                             var eth = ctx.Packet.At<EthernetHeader>(0);
                             if (eth is null || eth.Value.EtherType != EtherType.Ipv4)
                             {
@@ -66,6 +78,9 @@ namespace Ebpf.Verifier.Tests.RootArray
                 throw new InvalidOperationException(string.Join("\n", generated.Concat(emitted.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error)));
             }
         }
+
+        /// <summary>The map the slot programs declare.</summary>
+        public const string MapName = "drop_count";
 
         /// <summary>The assembly file.</summary>
         public string Path { get; }
