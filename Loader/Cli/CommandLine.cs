@@ -73,6 +73,7 @@ namespace Ebpf.Loader.Cli
             Array.ForEach(RootArrayCommands.Build(terminal), root.Subcommands.Add);
             root.Subcommands.Add(SlotCommands.Build(terminal));
             root.Subcommands.Add(ChainCommands.Build(terminal));
+            root.Subcommands.Add(FilterCommands.Build(terminal));
             root.Subcommands.Add(DemoCommand.Build(terminal));
             root.Subcommands.Add(SampleCommand.Build(terminal));
             return root;
