@@ -64,7 +64,8 @@ namespace Ebpf.Loader.Cli
             using var stop = new CancellationTokenSource();
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
             using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
-            terminal.Error.WriteLine($"{CommandLine.Name}: sampling 1 in {options.Every} packets on {interfaceName} (slot {slot}, snaplen {options.SnapLength}); Ctrl-C stops");
+            string rate = options.Every == 1 ? "every packet" : $"1 in {options.Every} packets per CPU";
+            terminal.Error.WriteLine($"{CommandLine.Name}: sampling {rate} on {interfaceName} (slot {slot}, snaplen {options.SnapLength}); Ctrl-C stops");
             SamplingResult result = KernelAccess.Run(() => SamplingSession.Run(maps, options with { Slot = (uint)slot }, pcap.Writer, stop.Token));
             pcap.Commit();
             return result;
@@ -119,7 +120,15 @@ namespace Ebpf.Loader.Cli
             {
                 return PendingPcapFile.Create(path, snapLength);
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            catch (DirectoryNotFoundException)
+            {
+                throw new CliException($"-w {path}: cannot write: no such directory {Path.GetDirectoryName(Path.GetFullPath(path))}");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new CliException($"-w {path}: cannot write: permission denied");
+            }
+            catch (IOException error)
             {
                 throw new CliException($"-w {path}: cannot write: {error.Message}");
             }
