@@ -277,7 +277,7 @@ static __always_inline int filter_ipv6(struct xdp_md *ctx, struct ipv6hdr *ip6, 
 	return XDP_PASS;
 }
 
-static __always_inline int filter_body(struct xdp_md *ctx)
+SLOT_BODY int filter_body(struct xdp_md *ctx)
 {
 	__u32 key = 0;
 	struct filter_config *config = bpf_map_lookup_elem(&filter_config, &key);

@@ -57,7 +57,7 @@ struct {
 	__uint(max_entries, 1 << 20);
 } sampler_ring SEC(".maps");
 
-static __always_inline int sampler_body(struct xdp_md *ctx)
+SLOT_BODY int sampler_body(struct xdp_md *ctx)
 {
 	__u32 key = 0;
 	struct sampler_config *config = bpf_map_lookup_elem(&sampler_config, &key);

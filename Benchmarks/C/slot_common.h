@@ -19,6 +19,17 @@
 #error "define SLOT before including slot_common.h"
 #endif
 
+/*
+ * How the body is compiled: inlined into the program (what C would write; the default), or, with SLOT_BODY_AS_CALL,
+ * kept a BPF-to-BPF subprogram as the loader links a DSL slot program, so the linking cost can be told apart from
+ * the code inside the body.
+ */
+#ifdef SLOT_BODY_AS_CALL
+#define SLOT_BODY static __noinline
+#else
+#define SLOT_BODY static __always_inline
+#endif
+
 /* One row of root_stats: XDP_ABORTED .. XDP_REDIRECT, then any other value (Loader/RootArray/VerdictCounters.cs). */
 struct verdict_counters {
 	__u64 by_verdict[6];

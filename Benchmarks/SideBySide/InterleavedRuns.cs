@@ -99,13 +99,21 @@ namespace Ebpf.Benchmarks.SideBySide
 
         private static double Time(ProgramPair pair, BpfProgram side, uint repeat)
         {
-            if (pair.WhileTiming is null)
+            if (pair.RepeatBatch is not uint batch || batch >= repeat)
             {
+                pair.BeforeBatch?.Invoke();
                 return Time(side, pair.Packet.Bytes, repeat);
             }
 
-            using System.IDisposable alongside = pair.WhileTiming();
-            return Time(side, pair.Packet.Bytes, repeat);
+            double totalNs = 0;
+            for (uint done = 0; done < repeat; done += batch)
+            {
+                uint runs = System.Math.Min(batch, repeat - done);
+                pair.BeforeBatch?.Invoke();
+                totalNs += Time(side, pair.Packet.Bytes, runs) * runs;
+            }
+
+            return totalNs / repeat;
         }
 
         private static SideMetrics Metrics(BpfProgram program, double netNs, double rawNs, uint verdict)

@@ -17,8 +17,15 @@ namespace Ebpf.Benchmarks.SideBySide
         /// <summary>What this pair is measuring besides the program: a setting (<c>every=1</c>) shown after the name; empty when none.</summary>
         public string Setting { get; init; } = "";
 
-        /// <summary>Started before each timed run of either side and disposed after it (e.g. a ring-buffer drainer); null when nothing runs alongside.</summary>
-        public Func<IDisposable>? WhileTiming { get; init; }
+        /// <summary>
+        /// When set, a measurement of <c>repeat</c> runs is made as test runs of this many repeats each, with
+        /// <see cref="BeforeBatch"/> before each (e.g. emptying a ring buffer that the full repeat would overflow),
+        /// and the kernel's per-run durations averaged over all runs.
+        /// </summary>
+        public uint? RepeatBatch { get; init; }
+
+        /// <summary>Runs before each batch of <see cref="RepeatBatch"/> runs.</summary>
+        public Action? BeforeBatch { get; init; }
 
         /// <summary>The pair's label in tables and file names: <c>Suite.Name</c>, then the setting and the packet when given.</summary>
         public string Label => $"{Suite}.{Name}" + (Setting.Length > 0 ? " " + Setting : "") + (Packet.Name.Length > 0 ? " " + Packet.Name : "");

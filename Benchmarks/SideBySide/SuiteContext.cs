@@ -74,13 +74,6 @@ namespace Ebpf.Benchmarks.SideBySide
             }
         }
 
-        /// <summary>Writes the same <paramref name="value"/> at <paramref name="key"/> into the map <paramref name="name"/> on both sides.</summary>
-        public static void UpdateBoth(LoadedCollection ours, BpftoolCollection clang, string name, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-        {
-            ours.Map(name).Update(key, value);
-            clang.Map(name).Update(key, value);
-        }
-
         /// <summary>The names of the maps our image declares.</summary>
         public static IEnumerable<string> MapNames(CollectionImage image) => image.Maps.Select(map => map.Name);
     }
