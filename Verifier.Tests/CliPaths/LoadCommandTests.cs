@@ -128,7 +128,7 @@ namespace Ebpf.Verifier.Tests.CliPaths
             {
                 "missing" => $"ebpf-managed: cannot read '{work["missing.dll"]}': ",
                 "no-images" => $"ebpf-managed: '{typeof(Ebpf.Asm.ProgramImage).Assembly.Location}' embeds no eBPF images",
-                "unknown-class" => $"ebpf-managed: '{ProgramsAssembly}' has no program class 'NoSuchChain' (it has: Ebpf.Programs.TailChain.EgressChain, Ebpf.Programs.TailChain.XdpChain)",
+                "unknown-class" => $"ebpf-managed: '{ProgramsAssembly}' has no program class 'NoSuchChain' (it has: {string.Join(", ", Ebpf.Loader.Skeletons.EmbeddedCollections.ReadAll(ProgramsAssembly).Keys.Order(StringComparer.Ordinal))})",
                 _ => $"ebpf-managed: '{work["text.dll"]}' is not a .NET assembly",
             };
 
