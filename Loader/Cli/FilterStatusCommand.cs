@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Ebpf.Loader.Filter;
@@ -136,14 +137,14 @@ namespace Ebpf.Loader.Cli
                 status.Slot,
                 status.ProgramId,
                 new SettingsJson(status.Settings.FragsDrop, status.Settings.PtbSend, status.Settings.PtbMaxPps),
-                status.Drops.Select(rule => new DropJson(rule.Prefix.Address.ToString(), rule.Prefix.Length, rule.Tag, RootArrayCommands.LoadTime(rule.LoadTime))).ToList(),
+                status.Drops.Select(rule => new DropJson(rule.Prefix.Address.ToString(), rule.Prefix.Length, rule.Tag, rule.LoadTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))).ToList(),
                 Counters(status.Stats).ToDictionary(counter => counter.Name, counter => counter.Value));
         }
 
         /// <summary>The configuration in <c>--json</c> output.</summary>
         public sealed record SettingsJson(bool FragsDrop, bool PtbSend, uint PtbMaxPps);
 
-        /// <summary>A drop-list entry in <c>--json</c> output.</summary>
+        /// <summary>A drop-list entry in <c>--json</c> output; the load time in UTC, ISO 8601 (as <c>status --json</c>).</summary>
         public sealed record DropJson(string Address, int PrefixLen, string Tag, string LoadTime);
     }
 }
