@@ -97,26 +97,18 @@ namespace Ebpf.Programs.Filter
             reply.Value.Ip.HeaderChecksum = 0;
             reply.Value.Ip.SourceAddress = reply.Value.Message.QuotedHeader.DestinationAddress;
             reply.Value.Ip.DestinationAddress = reply.Value.Message.QuotedHeader.SourceAddress;
-            reply.Value.Ip.HeaderChecksum = ComplementedFold(Bpf.CsumDiff(in reply.Value.Ip, 0u));
+            // bpf_csum_diff returns the sum folded to 16 bits (6.13+) or the 32-bit accumulator: Fold takes either.
+            reply.Value.Ip.HeaderChecksum = Checksum.Fold((uint)Bpf.CsumDiff(in reply.Value.Ip, 0u));
 
             reply.Value.Message.Type = IcmpHeader.DestinationUnreachable;
             reply.Value.Message.Code = IcmpHeader.FragmentationNeeded;
             reply.Value.Message.MessageChecksum = 0;
             reply.Value.Message.Unused = 0;
             reply.Value.Message.NextHopMtuNetworkOrder = Net.ToNetwork16(mtu);
-            reply.Value.Message.MessageChecksum = ComplementedFold(Bpf.CsumDiff(in reply.Value.Message, 0u));
+            reply.Value.Message.MessageChecksum = Checksum.Fold((uint)Bpf.CsumDiff(in reply.Value.Message, 0u));
 
             stats.Value.PtbSentCount++;
             return XdpAction.Tx;
-        }
-
-        // bpf_csum_diff's sum (folded to 16 bits since 6.13, the 32-bit accumulator before) as a checksum field.
-        private static ushort ComplementedFold(long sum)
-        {
-            ulong folded = (ulong)sum & 0xffffffffUL;
-            folded = (folded & 0xffffUL) + (folded >> 16);
-            folded = (folded & 0xffffUL) + (folded >> 16);
-            return (ushort)~folded;
         }
     }
 }

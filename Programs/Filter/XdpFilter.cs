@@ -34,7 +34,7 @@ namespace Ebpf.Programs.Filter
         static readonly ArrayMap<PtbRateWindow> filter_ptb = new(maxEntries: 1, pinning: MapPinning.ByName);
 
         /// <summary>The filter: the verdict for one frame (PASS hands it to the next slot).</summary>
-        [Xdp]
+        [XdpSlot(0)]
         public static XdpAction Filter(XdpContext ctx)
         {
             var config = filter_config.Lookup(0);
@@ -89,9 +89,7 @@ namespace Ebpf.Programs.Filter
                 return XdpAction.Drop;
             }
 
-            LpmKey<uint> key4; // assigned field by field: `new` zeroes a Pack=1 stack slot with misaligned 8-byte stores
-            key4.PrefixLength = 32;
-            key4.Data = ip.Value.SourceAddress;
+            var key4 = new LpmKey<uint>(32, ip.Value.SourceAddress);
             if (filter_drop4.Lookup(key4) is not null)
             {
                 stats.Value.IpDropCount++;
