@@ -39,6 +39,16 @@ namespace Ebpf.Dsl.Tests
         }
 
         [Fact]
+        public void TheDefaultClockIsTheKernelsMonotonicClockInNanoseconds()
+        {
+            // bpf_ktime_get_ns is CLOCK_MONOTONIC; Environment.TickCount64 reads CLOCK_MONOTONIC(_COARSE) in ms on Linux.
+            // The first version multiplied the Stopwatch ticks by 1e9 in 64 bits, which wraps after ~18 s of uptime.
+            using var scope = BpfRuntime.Enter(new BpfRuntime());
+            long clockMs = (long)(Bpf.KtimeGetNs() / 1_000_000UL);
+            Assert.InRange(clockMs - Environment.TickCount64, -1_000, 1_000);
+        }
+
+        [Fact]
         public void AtomicsActOnMapValues()
         {
             var map = new Maps.ArrayMap<ulong>(maxEntries: 1);

@@ -35,6 +35,7 @@ namespace Ebpf.Compiler.FrontEnd
                     IrValue host = ScalarOf(assigned, field.Type!);
                     IrValue network = host.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, host is IrConstant ? f.Move(host) : host) : host;
                     Store(field, LoweredValue.Scalar(network, field.Type), assignment);
+                    HeaderSetterSideEffects(property.Property, ownerPlace, assignment);
                     return LoweredValue.Scalar(host, property.Type);
                 }
             }

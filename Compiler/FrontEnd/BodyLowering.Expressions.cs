@@ -173,6 +173,12 @@ namespace Ebpf.Compiler.FrontEnd
 
         private void Capture(IFlowCaptureOperation capture)
         {
+            if (placeCaptures.Contains(capture.Id) && !captures.ContainsKey(capture.Id))
+            {
+                captures[capture.Id] = LowerOperand(capture.Value);
+                return;
+            }
+
             LoweredValue value = LowerValue(capture.Value);
             if (captures.TryGetValue(capture.Id, out LoweredValue? existing))
             {

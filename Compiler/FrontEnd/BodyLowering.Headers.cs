@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Ebpf.Compiler.FrontEnd
 {
     /// <summary>
-    /// Computed properties of the DSL's <c>Ipv4Header</c> (their managed implementations live in Ebpf.Dsl, which the
+    /// Network-order header properties whose raw field is not named after them (ICMP, ICMPv6), and computed properties of the DSL's <c>Ipv4Header</c> (their managed implementations live in Ebpf.Dsl, which the
     /// compiler reads only as metadata): the same bit arithmetic on <c>VersionAndIhl</c> and the host-order
     /// <c>FlagsAndFragmentOffset</c> (reserved 0x8000, DF 0x4000, MF 0x2000, offset 0x1fff, RFC 791).
     /// </summary>
@@ -16,6 +16,7 @@ namespace Ebpf.Compiler.FrontEnd
         private const int DontFragmentFlag = 0x4000;
         private const int MoreFragmentsFlag = 0x2000;
         private const int OffsetMask = 0x1fff;
+        private const string IcmpHeaderName = "Ebpf.Dsl.Packets.IcmpHeader";
 
         private LoweredValue? Ipv4Property(IPropertyReferenceOperation reference, LoweredValue instance)
         {
@@ -52,6 +53,35 @@ namespace Ebpf.Compiler.FrontEnd
                     return null;
             }
         }
+
+        /// <summary>
+        /// Network-order properties whose raw field is not <c>_camelName</c>: the field and the byte offset in it
+        /// (ICMP's next-hop MTU is the second word of the rest of the header; ICMPv6's identifier and sequence are the two
+        /// words of <c>_data</c>); null for the others.
+        /// </summary>
+        private static (string Field, int Delta)? HeaderFieldAlias(IPropertySymbol property)
+        {
+            switch (DslNames.Of(property.ContainingType) + "." + property.Name)
+            {
+                case IcmpHeaderName + ".NextHopMtu": return ("_sequence", 0);
+                case "Ebpf.Dsl.Packets.Icmpv6Header.Identifier": return ("_data", 0);
+                case "Ebpf.Dsl.Packets.Icmpv6Header.Sequence": return ("_data", 2);
+                default: return null;
+            }
+        }
+
+        /// <summary>Stores the DSL setter makes besides the field itself: <c>IcmpHeader.NextHopMtu</c> zeroes the unused word.</summary>
+        private void HeaderSetterSideEffects(IPropertySymbol property, LoweredValue owner, IOperation at)
+        {
+            if (DslNames.Of(property.ContainingType) == IcmpHeaderName && property.Name == "NextHopMtu" &&
+                RawField(property.ContainingType, "_identifier") is IFieldSymbol unused && program.Layout(property.ContainingType) is TypeLayout layout)
+            {
+                Store(owner.Field(layout.OffsetOf(unused), unused.Type), LoweredValue.Scalar(IrFunctionBuilder.Constant(IrType.I16, 0), unused.Type), at);
+            }
+        }
+
+        private static IFieldSymbol? RawField(INamedTypeSymbol type, string name) =>
+            type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(field => !field.IsStatic);
 
         private static LoweredValue Int(IrValue value, IPropertySymbol property) => LoweredValue.Scalar(value, property.Type);
 

@@ -136,19 +136,16 @@ namespace Ebpf.Compiler.FrontEnd
                 return null;
             }
 
-            string name = "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
-            IFieldSymbol? field = null;
-            foreach (ISymbol member in property.ContainingType.GetMembers(name))
-            {
-                field = member as IFieldSymbol ?? field;
-            }
-
-            if (field is null || field.IsStatic || TypeLayout.PrimitiveSize(field.Type) != TypeLayout.PrimitiveSize(property.Type) || TypeLayout.PrimitiveSize(field.Type) == 0)
+            (string Field, int Delta)? alias = HeaderFieldAlias(property);
+            IFieldSymbol? field = RawField(property.ContainingType, alias?.Field ?? "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1));
+            int size = TypeLayout.PrimitiveSize(property.Type);
+            if (field is null || size == 0 || (alias is { } part ? part.Delta + size > TypeLayout.PrimitiveSize(field.Type) : TypeLayout.PrimitiveSize(field.Type) != size))
             {
                 return null;
             }
 
-            return instance.Field(layout.OffsetOf(field), field.Type);
+            // An alias is a part of its field, seen as the property's type; otherwise the field is the property's width.
+            return alias is { } within ? instance.Field(layout.OffsetOf(field) + within.Delta, property.Type) : instance.Field(layout.OffsetOf(field), field.Type);
         }
 
         /// <summary>Reports when C#'s nullable analysis says the value may be null here, or when '!' silenced it.</summary>

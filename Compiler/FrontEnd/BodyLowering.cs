@@ -22,6 +22,7 @@ namespace Ebpf.Compiler.FrontEnd
         private readonly Dictionary<IParameterSymbol, LoweredValue> parameters;
         private readonly Dictionary<CaptureId, LoweredValue> captures = new Dictionary<CaptureId, LoweredValue>();
         private readonly HashSet<ControlFlowRegion> reportedRegions = new HashSet<ControlFlowRegion>();
+        private readonly HashSet<CaptureId> placeCaptures = new HashSet<CaptureId>();
         private readonly IMethodSymbol method;
         private readonly BasicBlock? continuation;
         private readonly LoweredValue? receiver;
@@ -53,6 +54,7 @@ namespace Ebpf.Compiler.FrontEnd
                 : body is IConstructorBodyOperation constructorBody
                     ? ControlFlowGraph.Create(constructorBody, program.CancellationToken)
                     : ControlFlowGraph.Create((IBlockOperation)body, program.CancellationToken);
+            FindPlaceCaptures(graph);
             var blocks = new BasicBlock?[graph.Blocks.Length];
             string prefix = continuation is null ? "" : method.Name + ".";
             foreach (FlowBlock block in graph.Blocks)
@@ -103,6 +105,35 @@ namespace Ebpf.Compiler.FrontEnd
                     }
 
                     Transfer(block.FallThroughSuccessor, block.BranchValue, blocks);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Captures that stand for a place rather than a value: the target of an assignment, compound assignment or
+        /// increment, or a <c>ref</c>/<c>in</c>/<c>out</c> argument, captured because the other side branches
+        /// (<c>v.Field = c ? a : b;</c>). They keep the address; reading them as values would store into a copy.
+        /// </summary>
+        private void FindPlaceCaptures(ControlFlowGraph graph)
+        {
+            foreach (FlowBlock block in graph.Blocks)
+            {
+                foreach (IOperation root in block.Operations)
+                {
+                    foreach (IOperation operation in root.DescendantsAndSelf())
+                    {
+                        IOperation? place = operation switch
+                        {
+                            IAssignmentOperation assignment => assignment.Target,
+                            IIncrementOrDecrementOperation increment => increment.Target,
+                            IArgumentOperation { Parameter: { RefKind: not RefKind.None } } argument => argument.Value,
+                            _ => null,
+                        };
+                        if (place is IFlowCaptureReferenceOperation reference)
+                        {
+                            placeCaptures.Add(reference.Id);
+                        }
+                    }
                 }
             }
         }

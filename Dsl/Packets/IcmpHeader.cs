@@ -30,32 +30,32 @@ namespace Ebpf.Dsl.Packets
         /// <summary>The checksum over the ICMP message, memory order.</summary>
         public ushort MessageChecksum;
 
-        private ushort _rest0;
-        private ushort _rest1;
+        private ushort _identifier;
+        private ushort _sequence;
 
         /// <summary>Echo identifier (un.echo.id), host order.</summary>
         public ushort Identifier
         {
-            readonly get => Net.ToHost16(_rest0);
-            set => _rest0 = Net.ToNetwork16(value);
+            readonly get => Net.ToHost16(_identifier);
+            set => _identifier = Net.ToNetwork16(value);
         }
 
         /// <summary>Echo sequence number (un.echo.sequence), host order.</summary>
         public ushort Sequence
         {
-            readonly get => Net.ToHost16(_rest1);
-            set => _rest1 = Net.ToNetwork16(value);
+            readonly get => Net.ToHost16(_sequence);
+            set => _sequence = Net.ToNetwork16(value);
         }
 
         /// <summary>Next-hop MTU of a "fragmentation needed" message (un.frag.mtu, RFC 1191), host order; setting it
         /// clears the unused half.</summary>
         public ushort NextHopMtu
         {
-            readonly get => Net.ToHost16(_rest1);
+            readonly get => Net.ToHost16(_sequence);
             set
             {
-                _rest0 = 0;
-                _rest1 = Net.ToNetwork16(value);
+                _identifier = 0;
+                _sequence = Net.ToNetwork16(value);
             }
         }
     }

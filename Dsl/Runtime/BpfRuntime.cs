@@ -30,7 +30,7 @@ namespace Ebpf.Dsl
 
             PossibleCpus = possibleCpus;
             Random = new Random(seed);
-            Clock = static () => (ulong)Stopwatch.GetTimestamp() * 1_000_000_000UL / (ulong)Stopwatch.Frequency;
+            Clock = static () => (ulong)((UInt128)(ulong)Stopwatch.GetTimestamp() * 1_000_000_000UL / (ulong)Stopwatch.Frequency);
         }
 
         /// <summary>The runtime of the current async flow (a default two-CPU runtime when none was entered).</summary>
