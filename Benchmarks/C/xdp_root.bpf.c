@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The C twin of Loader/RootArray/xdp_root.s (expanded for ROOT_SLOTS slots, 8 as `attach` uses by default):
+ * The C twin of the root program, Loader/RootArray/xdp_root.s and Programs/RootArray/XdpRoot.cs as RootProgramLinker
+ * links it (expanded for ROOT_SLOTS slots, 8 as `attach` uses by default):
  * sanity checks, then tail calls into slots 0 .. ROOT_SLOTS-1 with constant keys; the root's own verdict is counted
  * in row ROOT_SLOTS of root_stats (one u64 per verdict, ABORTED 0 .. REDIRECT 4, then "invalid").
  */
@@ -69,10 +70,21 @@ static __always_inline int classify(void *data, void *data_end)
 	return 0;
 }
 
+/* Inlined (what C would write), or with ROOT_BODY_AS_CALL a BPF-to-BPF subprogram, as RootProgramLinker links the DSL root. */
+#ifdef ROOT_BODY_AS_CALL
+static __noinline
+#else
+static __always_inline
+#endif
+int classify_frame(struct xdp_md *ctx)
+{
+	return classify((void *)(long)ctx->data, (void *)(long)ctx->data_end);
+}
+
 SEC("xdp")
 int xdp_root(struct xdp_md *ctx)
 {
-	int kind = classify((void *)(long)ctx->data, (void *)(long)ctx->data_end);
+	int kind = classify_frame(ctx);
 	if (kind < 0)
 		return count(XDP_ABORTED);
 	if (kind == 0)

@@ -10,7 +10,8 @@ namespace Ebpf.Benchmarks.SideBySide
     /// <summary>
     /// The XDP root array's root program against its C twin (C/xdp_root.bpf.c): sanity checks, then constant-key tail calls
     /// into <see cref="Slots"/> empty slots, PASS counted in the root's row. Ours: the hand-written assembly root
-    /// (Loader/RootArray/xdp_root.s); the DSL root joins when the loader links it.
+    /// (Loader/RootArray/xdp_root.s) and the DSL root (Programs/RootArray/XdpRoot.cs) as RootProgramLinker links it, whose
+    /// body is a BPF-to-BPF call: so it is also compared with C/xdp_root_call.bpf.c, the C twin linked the same way.
     /// </summary>
     internal sealed class RootArraySuite : IProgramSuite
     {
@@ -29,23 +30,34 @@ namespace Ebpf.Benchmarks.SideBySide
                 new TestPacket("ipv6-udp", TestPackets.Ipv6Udp()),
             };
             var pairs = new List<ProgramPair>();
-            BpftoolCollection clang = context.LoadClang("xdp_root", "xdp", Name);
-            foreach ((string label, CollectionImage image) in OurRoots())
+            var clang = CTwins.ToDictionary(twin => twin.Stem, twin => context.LoadClang(twin.Stem, "xdp", Name + "-" + twin.Stem));
+            foreach ((string label, CollectionImage image, string stem, string versus) in Comparisons())
             {
-                LoadedCollection ours = context.LoadOurs(image, label);
-                SuiteContext.CheckSameMaps(Name, ours, clang, SuiteContext.MapNames(image));
+                LoadedCollection ours = context.LoadOurs(image, label + "-" + stem);
+                SuiteContext.CheckSameMaps(Name, ours, clang[stem], SuiteContext.MapNames(image));
                 ProgramImage program = image.Programs.Single();
                 BpfProgram mine = ours.Program(program.Name);
-                pairs.AddRange(packets.Select(packet => new ProgramPair(
-                    Name, program.Name, mine.Type, mine, clang.Program(RootArrayImage.DefaultProgramName), program, packet) { Setting = label }));
+                BpfProgram theirs = clang[stem].Program(RootArrayImage.DefaultProgramName);
+                pairs.AddRange(packets.Select(packet => new ProgramPair(Name, program.Name, mine.Type, mine, theirs, program, packet)
+                {
+                    Setting = versus.Length > 0 ? label + " " + versus : label,
+                }));
             }
 
             return pairs;
         }
 
-        private static IEnumerable<(string Label, CollectionImage Image)> OurRoots()
+        /// <summary>The C objects: the twin as C would write it (classification inlined), and with the classification a BPF-to-BPF call, as RootProgramLinker links the DSL root.</summary>
+        private static IReadOnlyList<(string Stem, string Versus)> CTwins { get; } = new[] { ("xdp_root", ""), ("xdp_root_call", "vs-C-call") };
+
+        // The assembly root against the C twin as written; the DSL root (each side loaded on its own maps) against both.
+        private static IEnumerable<(string Label, CollectionImage Image, string Stem, string Versus)> Comparisons()
         {
-            yield return ("asm", XdpRootAssembly.Build(Slots).Image);
+            yield return ("asm", XdpRootAssembly.Build(Slots).Image, CTwins[0].Stem, CTwins[0].Versus);
+            foreach ((string stem, string versus) in CTwins)
+            {
+                yield return ("dsl", RootProgramLinker.Build(Slots).Image, stem, versus);
+            }
         }
     }
 }
