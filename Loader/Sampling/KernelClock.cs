@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using Ebpf.Loader.Sys;
 
 namespace Ebpf.Loader.Sampling
 {
@@ -9,7 +10,7 @@ namespace Ebpf.Loader.Sampling
     /// </summary>
     public static class KernelClock
     {
-        private const int ClockRealtime = 0;
+        private const int ClockRealtime = LibCImports.ClockRealtime;
         private const int ClockMonotonic = 1;
 
         /// <summary>CLOCK_MONOTONIC in nanoseconds (the clock of <c>bpf_ktime_get_ns</c>).</summary>
@@ -43,22 +44,12 @@ namespace Ebpf.Loader.Sampling
 
         private static long Read(int clock)
         {
-            if (clock_gettime(clock, out Timespec now) != 0)
+            if (LibCImports.ClockGetTime(clock, out LibCImports.KernelTimespec now) != 0)
             {
                 throw new InvalidOperationException($"clock_gettime({clock}) failed: errno {Marshal.GetLastPInvokeError()}");
             }
 
-            return (now.Seconds * 1_000_000_000L) + now.Nanoseconds;
-        }
-
-        [DllImport("libc", SetLastError = true, EntryPoint = "clock_gettime")]
-        private static extern int clock_gettime(int clockId, out Timespec time);
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct Timespec
-        {
-            public long Seconds;
-            public long Nanoseconds;
+            return now.TotalNanoseconds;
         }
     }
 }
