@@ -79,6 +79,27 @@ namespace Ebpf.Verifier.Tests.RootArray
         }
 
         [Fact]
+        public void Every_shipped_slot_program_loads_into_its_default_slot_and_detach_removes_its_pins()
+        {
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic").ExitCode);
+            var shipped = Ebpf.Loader.Cli.SlotProgramCatalog.List(null).ToList();
+            Assert.NotEmpty(shipped);
+
+            foreach ((string _, string program, int slot) in shipped)
+            {
+                CliRun load = network.Cli("slot", "load", network.Name, slot.ToString(System.Globalization.CultureInfo.InvariantCulture), program, "--json");
+                Assert.True(load.ExitCode == 0, $"{program}: {load.Error}");
+                using JsonDocument document = JsonDocument.Parse(load.Output);
+                Assert.All(document.RootElement.GetProperty("map_pins").EnumerateArray(), pin => Assert.True(File.Exists(pin.GetString()), pin.GetString()));
+                Assert.Equal(program, network.Status().GetProperty("slots")[slot].GetProperty("name").GetString());
+            }
+
+            Assert.Equal(0, network.Cli("detach", network.Name).ExitCode);
+            Assert.False(network.AnyPinsLeft());
+        }
+
+        [Fact]
         public void Errors_are_one_line_and_name_the_argument()
         {
             using var programs = new SlotProgramAssemblyFile(Port);
