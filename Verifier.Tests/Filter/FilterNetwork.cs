@@ -19,13 +19,14 @@ namespace Ebpf.Verifier.Tests.Filter
         /// <summary>The sender's address.</summary>
         public const string SenderAddress = "10.231.0.2";
 
-        /// <summary>Attaches (generic mode: XDP_TX reaches a veth peer that has no XDP program) and runs <c>slot load NAME 0 Filter</c>.</summary>
-        public FilterNetwork()
+        /// <summary>Attaches in <paramref name="mode"/> (generic by default: XDP_TX reaches a veth peer that has no XDP
+        /// program) and runs <c>slot load NAME 0 Filter</c>.</summary>
+        public FilterNetwork(string mode = "generic")
         {
             Network = new RootArrayNetwork();
             try
             {
-                Expect(0, "attach", Network.Name, "--mode", "generic");
+                Expect(0, "attach", Network.Name, "--mode", mode);
                 Expect(0, "slot", "load", Network.Name, "0", nameof(XdpFilter.Filter));
             }
             catch

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Ebpf.Verifier.Tests.Cli;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
 
@@ -55,6 +56,35 @@ namespace Ebpf.Verifier.Tests.Filter
             Assert.Equal(3, Regex.Matches(answered, @"From 10\.231\.0\.1 icmp_seq=\d+ Frag needed and DF set \(mtu = 1500\)").Count);
             Assert.Equal(3, net.CounterWhen("ptb_sent_count", 3));
             Assert.Equal(3, net.SlotTx());
+        }
+
+        [Fact]
+        public void In_native_mode_frag_needed_reaches_a_peer_that_runs_xdp_too()
+        {
+            using var net = new FilterNetwork("native");
+            string peer = net.Network.PeerName;
+            using (net.Network.Sender.Enter())
+            {
+                // A veth frame sent with native XDP_TX arrives only where the peer has an XDP program: give it a root array.
+                CliRun attached = CliRun.Of("attach", peer, "--mode", "native");
+                Assert.True(attached.ExitCode == 0, attached.Error);
+            }
+
+            try
+            {
+                Assert.Contains("xdp ", net.Network.LinkShow());
+                net.Expect(0, "filter", "config", "--interface", net.Name, "--frags-drop", "--ptb-send", "--ptb-max-pps", "100");
+                string answered = net.Ping(3, 0.2, size: 2000);
+                Assert.Equal(3, Regex.Matches(answered, @"Frag needed and DF set \(mtu = 1500\)").Count);
+                Assert.Equal(3, net.CounterWhen("ptb_sent_count", 3));
+            }
+            finally
+            {
+                using (net.Network.Sender.Enter())
+                {
+                    CliRun.Of("detach", peer);
+                }
+            }
         }
 
         [Fact]
