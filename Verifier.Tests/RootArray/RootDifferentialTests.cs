@@ -7,6 +7,8 @@ using Ebpf.Loader.Maps;
 using Ebpf.Loader.Programs;
 using Ebpf.Loader.RootArray;
 using Ebpf.Loader.Sys;
+using Ebpf.Programs.RootArray;
+using Ebpf.Verifier.Tests.Differential;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
 
@@ -71,6 +73,13 @@ namespace Ebpf.Verifier.Tests.RootArray
             Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, keys);
             Assert.Equal(RootArrayImage.DefaultProgramName, root.Name);
             Assert.Contains(root.SourceMap, entry => entry.Location.File.EndsWith("XdpRoot.cs", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Dsl_root_body_in_the_kernel_agrees_with_its_clr_run()
+        {
+            DifferentialAssert.AgreeOn(XdpRoot.Image, typeof(XdpRoot), nameof(XdpRoot.Root), RootFrameCorpus.All());
+            DifferentialAssert.AgreeOnCorpus(XdpRoot.Image, typeof(XdpRoot), nameof(XdpRoot.Root));
         }
 
         [Fact]
