@@ -59,6 +59,8 @@ namespace Ebpf.Loader.Cli
         internal static SamplingResult Run(Terminal terminal, string interfaceName, SamplingOptions options, string path)
         {
             int slot = FindSampler(interfaceName);
+            using SamplingLock running = SamplingLock.TryAcquire(interfaceName)
+                ?? throw new CliException($"another 'sample' is running on {interfaceName} (lock {SamplingLock.PathFor(interfaceName)})");
             using SamplerMaps maps = KernelAccess.Run(() => OpenMaps(interfaceName));
             using PendingPcapFile pcap = CreateFile(path, options.SnapLength);
             using var stop = new CancellationTokenSource();

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using Ebpf.Loader.Maps;
 using Ebpf.Loader.RootArray;
+using Ebpf.Loader.Sampling;
 using Ebpf.Programs.Sampler;
 using Ebpf.Verifier.Tests.Cli;
 using Ebpf.Verifier.Tests.Infrastructure;
@@ -59,6 +60,7 @@ namespace Ebpf.Verifier.Tests.Sampler
             finally
             {
                 File.Delete(pcap);
+                File.Delete(SamplingLock.PathFor(network.Name));
             }
         }
 
@@ -88,11 +90,18 @@ namespace Ebpf.Verifier.Tests.Sampler
             Assert.False(File.Exists(pcap));
             Assert.Equal(0u, ReadConfig(network).Every);
 
+            using (SamplingLock held = Assert.IsType<SamplingLock>(SamplingLock.TryAcquire(network.Name)))
+            {
+                Assert.Null(SamplingLock.TryAcquire(network.Name));
+                Assert.Equal($"ebpf-managed: another 'sample' is running on {network.Name} (lock /run/ebpf-managed/sample-{network.Name}.lock)", network.Cli("sample", network.Name, "-w", pcap).Error.TrimEnd());
+            }
+
             CliRun quiet = network.Cli("sample", network.Name, "-w", pcap, "--duration", "300ms", "--every", "7", "--snaplen", "64");
             Assert.True(quiet.ExitCode == 0, quiet.Error);
             Assert.StartsWith($"0 packets written to {pcap} (1 in 7, snaplen 64, ", quiet.Output);
             Assert.Equal(Convert.FromHexString("d4c3b2a102000400000000000000000040000000" + "01000000"), File.ReadAllBytes(pcap));
             File.Delete(pcap);
+            File.Delete(SamplingLock.PathFor(network.Name));
         }
 
         private static string TempPcap() => Path.Combine(Path.GetTempPath(), $"sampler-{Guid.NewGuid():N}.pcap");
