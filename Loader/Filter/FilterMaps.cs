@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ebpf.Dsl.Packets;
 using Ebpf.Loader.Maps;
 using Ebpf.Programs.Filter;
 
@@ -35,7 +36,7 @@ namespace Ebpf.Loader.Filter
             maps = new[] { config, drop4, drop6, stats };
             Config = new ArrayView<FilterConfig>(config);
             Drop4 = new LpmTrieView<uint, FilterDropEntry>(drop4);
-            Drop6 = new LpmTrieView<Ipv6AddressWords, FilterDropEntry>(drop6);
+            Drop6 = new LpmTrieView<Ipv6Address, FilterDropEntry>(drop6);
             Stats = new PerCpuArrayView<FilterStats>(stats);
         }
 
@@ -46,7 +47,7 @@ namespace Ebpf.Loader.Filter
         public LpmTrieView<uint, FilterDropEntry> Drop4 { get; }
 
         /// <summary>The IPv6 drop list.</summary>
-        public LpmTrieView<Ipv6AddressWords, FilterDropEntry> Drop6 { get; }
+        public LpmTrieView<Ipv6Address, FilterDropEntry> Drop6 { get; }
 
         /// <summary>The counters, one copy per CPU.</summary>
         public PerCpuArrayView<FilterStats> Stats { get; }
@@ -92,7 +93,7 @@ namespace Ebpf.Loader.Filter
             byte[] address = rule.Prefix.Address.GetAddressBytes();
             if (rule.Prefix.IsIpv6)
             {
-                Drop6.Set(MemoryMarshal.Read<Ipv6AddressWords>(address), rule.Prefix.Length, entry);
+                Drop6.Set(ToIpv6(address), rule.Prefix.Length, entry);
             }
             else
             {
@@ -106,7 +107,7 @@ namespace Ebpf.Loader.Filter
             ArgumentNullException.ThrowIfNull(prefix);
             byte[] address = prefix.Address.GetAddressBytes();
             return prefix.IsIpv6
-                ? Drop6.Remove(MemoryMarshal.Read<Ipv6AddressWords>(address), prefix.Length)
+                ? Drop6.Remove(ToIpv6(address), prefix.Length)
                 : Drop4.Remove(MemoryMarshal.Read<uint>(address), prefix.Length);
         }
 
@@ -116,7 +117,7 @@ namespace Ebpf.Loader.Filter
             IEnumerable<FilterDropRule> v4 = Drop4.Entries()
                 .Select(entry => Decode(new IPAddress(BitConverter.GetBytes(entry.Data)), entry.PrefixLength, entry.Value));
             IEnumerable<FilterDropRule> v6 = Drop6.Entries()
-                .Select(entry => Decode(new IPAddress(MemoryMarshal.AsBytes(new[] { entry.Data }.AsSpan())), entry.PrefixLength, entry.Value));
+                .Select(entry => Decode(new IPAddress(ToBytes(entry.Data)), entry.PrefixLength, entry.Value));
             return v4.OrderBy(SortKey, StringComparer.Ordinal).ThenBy(rule => rule.Prefix.Length)
                 .Concat(v6.OrderBy(SortKey, StringComparer.Ordinal).ThenBy(rule => rule.Prefix.Length))
                 .ToList();
@@ -167,6 +168,15 @@ namespace Ebpf.Loader.Filter
             text.CopyTo(bytes);
             return entry;
         }
+
+        private static Ipv6Address ToIpv6(byte[] bytes)
+        {
+            Ipv6Address address = default;
+            bytes.CopyTo(address);
+            return address;
+        }
+
+        private static byte[] ToBytes(Ipv6Address address) => ((ReadOnlySpan<byte>)address).ToArray();
 
         private static string SortKey(FilterDropRule rule) => Convert.ToHexString(rule.Prefix.Address.GetAddressBytes());
 

@@ -40,16 +40,14 @@ namespace Ebpf.Programs.Filter
         // so the fragment's IPv4 header and first 8 payload bytes land where the reply quotes them; the rest trimmed.
         private static XdpAction SendFragmentationNeeded(XdpContext ctx, MapValue<FilterStats> stats, ushort mtu)
         {
-            var macs = ctx.Packet.At<MacPair>(0);
-            if (macs is null)
+            var eth = ctx.Packet.At<EthernetHeader>(0);
+            if (eth is null)
             {
                 stats.Value.PtbMemErrCount++;
                 return XdpAction.Aborted;
             }
 
-            // Scalars, not a struct copy: the addresses are overwritten once the frame moves.
-            ushort destination0 = macs.Value.Destination0, destination1 = macs.Value.Destination1, destination2 = macs.Value.Destination2;
-            ushort source0 = macs.Value.Source0, source1 = macs.Value.Source1, source2 = macs.Value.Source2;
+            EthernetHeader received = eth.Value; // a copy: the frame's addresses are overwritten once it moves
             int receivedLength = ctx.Packet.Length;
             const int pushed = Ipv4Header.MinimumSize + IcmpHeader.Size;
             if (ctx.AdjustHead(-pushed) != 0)
@@ -72,19 +70,8 @@ namespace Ebpf.Programs.Filter
                 return XdpAction.Aborted;
             }
 
-            var replyMacs = ctx.Packet.At<MacPair>(0);
-            if (replyMacs is null)
-            {
-                stats.Value.PtbMemErrCount++;
-                return XdpAction.Aborted;
-            }
-
-            replyMacs.Value.Destination0 = source0;
-            replyMacs.Value.Destination1 = source1;
-            replyMacs.Value.Destination2 = source2;
-            replyMacs.Value.Source0 = destination0;
-            replyMacs.Value.Source1 = destination1;
-            replyMacs.Value.Source2 = destination2;
+            reply.Value.Ethernet.Destination = received.Source;
+            reply.Value.Ethernet.Source = received.Destination;
             reply.Value.Ethernet.EtherType = EtherType.Ipv4;
 
             reply.Value.Ip.VersionAndIhl = 0x45;
@@ -100,12 +87,11 @@ namespace Ebpf.Programs.Filter
             // bpf_csum_diff returns the sum folded to 16 bits (6.13+) or the 32-bit accumulator: Fold takes either.
             reply.Value.Ip.HeaderChecksum = Checksum.Fold((uint)Bpf.CsumDiff(in reply.Value.Ip, 0u));
 
-            reply.Value.Message.Type = IcmpHeader.DestinationUnreachable;
-            reply.Value.Message.Code = IcmpHeader.FragmentationNeeded;
-            reply.Value.Message.MessageChecksum = 0;
-            reply.Value.Message.Unused = 0;
-            reply.Value.Message.NextHopMtuNetworkOrder = Net.ToNetwork16(mtu);
-            reply.Value.Message.MessageChecksum = Checksum.Fold((uint)Bpf.CsumDiff(in reply.Value.Message, 0u));
+            reply.Value.Message.Icmp.Type = IcmpHeader.DestinationUnreachable;
+            reply.Value.Message.Icmp.Code = IcmpHeader.FragmentationNeeded;
+            reply.Value.Message.Icmp.MessageChecksum = 0;
+            reply.Value.Message.Icmp.NextHopMtu = mtu; // also zeroes the unused half
+            reply.Value.Message.Icmp.MessageChecksum = Checksum.Fold((uint)Bpf.CsumDiff(in reply.Value.Message, 0u));
 
             stats.Value.PtbSentCount++;
             return XdpAction.Tx;

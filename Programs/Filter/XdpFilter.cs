@@ -29,7 +29,7 @@ namespace Ebpf.Programs.Filter
 
         static readonly ArrayMap<FilterConfig> filter_config = new(maxEntries: 1, pinning: MapPinning.ByName);
         static readonly LpmTrieMap<uint, FilterDropEntry> filter_drop4 = new(maxEntries: DropListCapacity, pinning: MapPinning.ByName);
-        static readonly LpmTrieMap<Ipv6AddressWords, FilterDropEntry> filter_drop6 = new(maxEntries: DropListCapacity, pinning: MapPinning.ByName);
+        static readonly LpmTrieMap<Ipv6Address, FilterDropEntry> filter_drop6 = new(maxEntries: DropListCapacity, pinning: MapPinning.ByName);
         static readonly PerCpuArrayMap<FilterStats> filter_stats = new(maxEntries: 1, pinning: MapPinning.ByName);
         static readonly ArrayMap<PtbRateWindow> filter_ptb = new(maxEntries: 1, pinning: MapPinning.ByName);
 
@@ -138,18 +138,7 @@ namespace Ebpf.Programs.Filter
                 return XdpAction.Aborted;
             }
 
-            var source = ctx.Packet.At<Ipv6AddressWords>(EthernetHeader.Size + 8);
-            if (source is null)
-            {
-                return XdpAction.Aborted; // inside the header checked above: never taken
-            }
-
-            LpmKey<Ipv6AddressWords> key6;
-            key6.PrefixLength = 128;
-            key6.Data.Word0 = source.Value.Word0;
-            key6.Data.Word1 = source.Value.Word1;
-            key6.Data.Word2 = source.Value.Word2;
-            key6.Data.Word3 = source.Value.Word3;
+            var key6 = new LpmKey<Ipv6Address>(128, ip6.Value.SourceAddress);
             if (filter_drop6.Lookup(key6) is not null)
             {
                 stats.Value.Ip6DropCount++;
