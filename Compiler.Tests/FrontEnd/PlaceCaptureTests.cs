@@ -29,5 +29,19 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             string listing = Compile("var c = Stats.Lookup(0); if (c is null) return XdpAction.Pass; ulong p = c.Value.Position; " + store + " return p != 0 ? XdpAction.Pass : XdpAction.Drop;");
             Assert.Matches(new Regex(pattern), listing);
         }
+
+        [Theory]
+        [InlineData("ip.Value.Identification = ctx.Packet.Length > 60 ? (ushort)7 : (ushort)8;")]
+        [InlineData("ip.Value.Identification += 1;")]
+        [InlineData("ip.Value.Identification++;")]
+        [InlineData("ip.Value.Identification += ctx.Packet.Length > 60 ? (ushort)7 : (ushort)8;")]
+        public void A_network_order_property_is_a_place_that_stores_swapped_bytes(string store)
+        {
+            // Roslyn captures the whole property reference before a branching value; compound assignments read and
+            // write it: each must store the byte-swapped value into the packet (offset 14 + 4).
+            string listing = Compile("var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; " + store + " return XdpAction.Tx;");
+            Assert.Matches(new Regex(@"\*\(u16 \*\)\(r\d \+ 4\) = r\d"), listing);
+            Assert.Contains("be16", listing);
+        }
     }
 }

@@ -21,25 +21,6 @@ namespace Ebpf.Compiler.FrontEnd
                 return AssignSpanLocal(spanLocal, assignment.Value);
             }
 
-            if (assignment.Target is IPropertyReferenceOperation { Instance: { } owner } property && property.Property.SetMethod != null)
-            {
-                LoweredValue ownerPlace = LowerOperand(owner);
-                if (NetworkOrderField(property.Property, ownerPlace) is LoweredValue field)
-                {
-                    LoweredValue assigned = LowerValue(assignment.Value);
-                    if (assigned.Kind != LoweredValueKind.Scalar)
-                    {
-                        return assigned.Kind == LoweredValueKind.None ? assigned : Unsupported(assignment, "this assignment");
-                    }
-
-                    IrValue host = ScalarOf(assigned, field.Type!);
-                    IrValue network = host.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, host is IrConstant ? f.Move(host) : host) : host;
-                    Store(field, LoweredValue.Scalar(network, field.Type), assignment);
-                    HeaderSetterSideEffects(property.Property, ownerPlace, assignment);
-                    return LoweredValue.Scalar(host, property.Type);
-                }
-            }
-
             LoweredValue target = LowerOperand(assignment.Target);
             LoweredValue value = LowerValue(assignment.Value);
             return Store(target, value, assignment);
@@ -63,6 +44,15 @@ namespace Ebpf.Compiler.FrontEnd
                     IrValue stored = ScalarOf(value, target.Type!);
                     f.Store(target.Value!, target.Offset, stored, TypeLayout.PrimitiveSize(target.Type!) * 8);
                     return LoweredValue.Scalar(stored, target.Type);
+                case LoweredValueKind.NetworkOrder when value.Kind == LoweredValueKind.Scalar:
+                {
+                    IrValue host = ScalarOf(value, target.Type!);
+                    IrValue network = host.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, Materialized(host)) : host;
+                    f.Store(target.Value!, target.Offset, network, TypeLayout.PrimitiveSize(target.Type!) * 8);
+                    HeaderSetterSideEffects(target);
+                    return LoweredValue.Scalar(host, target.Type);
+                }
+
                 case LoweredValueKind.Address when value.Kind == LoweredValueKind.Address || value.Kind == LoweredValueKind.Zero:
                     CopyInto(target, value, at.Syntax);
                     return target;

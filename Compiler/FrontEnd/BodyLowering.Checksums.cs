@@ -110,6 +110,7 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             LoweredValue place = LowerOperand(data);
+            place = place.Kind == LoweredValueKind.NetworkOrder ? Read(place) : place;
             int size;
             ITypeSymbol type;
             if (place.Kind == LoweredValueKind.StackBuffer)

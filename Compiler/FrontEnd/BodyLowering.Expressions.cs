@@ -24,6 +24,12 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.Scalar(f.Load(registerType, value.Value!, value.Offset, TypeLayout.PrimitiveSize(type) * 8), type);
             }
 
+            if (value.Kind == LoweredValueKind.NetworkOrder)
+            {
+                IrValue raw = f.Load(RegisterType(value.Type!), value.Value!, value.Offset, TypeLayout.PrimitiveSize(value.Type!) * 8);
+                return LoweredValue.Scalar(raw.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, raw) : raw, value.Type);
+            }
+
             return value;
         }
 

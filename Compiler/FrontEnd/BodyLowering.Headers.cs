@@ -71,17 +71,44 @@ namespace Ebpf.Compiler.FrontEnd
         }
 
         /// <summary>Stores the DSL setter makes besides the field itself: <c>IcmpHeader.NextHopMtu</c> zeroes the unused word.</summary>
-        private void HeaderSetterSideEffects(IPropertySymbol property, LoweredValue owner, IOperation at)
+        private void HeaderSetterSideEffects(LoweredValue property)
         {
-            if (DslNames.Of(property.ContainingType) == IcmpHeaderName && property.Name == "NextHopMtu" &&
-                RawField(property.ContainingType, "_identifier") is IFieldSymbol unused && program.Layout(property.ContainingType) is TypeLayout layout)
+            if (property.Method is { AssociatedSymbol: IPropertySymbol { Name: "NextHopMtu" } setter } && DslNames.Of(setter.ContainingType) == IcmpHeaderName &&
+                RawField(setter.ContainingType, "_identifier") is IFieldSymbol unused && RawField(setter.ContainingType, "_sequence") is IFieldSymbol mtu &&
+                program.Layout(setter.ContainingType) is TypeLayout layout)
             {
-                Store(owner.Field(layout.OffsetOf(unused), unused.Type), LoweredValue.Scalar(IrFunctionBuilder.Constant(IrType.I16, 0), unused.Type), at);
+                int start = property.Offset - layout.OffsetOf(mtu);
+                f.Store(property.Value!, start + layout.OffsetOf(unused), IrFunctionBuilder.Constant(IrType.I16, 0), 16);
             }
         }
 
         private static IFieldSymbol? RawField(INamedTypeSymbol type, string name) =>
             type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(field => !field.IsStatic);
+
+        /// <summary><c>Ipv6Header.Version</c>, <c>TrafficClass</c>, <c>FlowLabel</c>: bits of the host-order <c>VersionClassFlow</c>.</summary>
+        private LoweredValue? Ipv6Property(IPropertyReferenceOperation reference, LoweredValue instance)
+        {
+            IPropertySymbol property = reference.Property;
+            if (instance.Kind != LoweredValueKind.Address || DslNames.Of(property.ContainingType) != "Ebpf.Dsl.Packets.Ipv6Header" ||
+                !(property.Name == "Version" || property.Name == "TrafficClass" || property.Name == "FlowLabel") ||
+                property.ContainingType.GetMembers("VersionClassFlow").OfType<IPropertySymbol>().FirstOrDefault() is not IPropertySymbol whole ||
+                NetworkOrderField(whole, instance) is not LoweredValue field)
+            {
+                return null;
+            }
+
+            if (property.Name == "Version")
+            {
+                // The version is the high nibble of the first byte.
+                IrValue first = Resize(f.Load(IrType.I8, field.Value!, field.Offset, 8), false, IrType.I32);
+                return Int(f.ShiftRight(first, IrFunctionBuilder.I32(4), false), property);
+            }
+
+            IrValue host = f.Unary(UnaryOperation.ByteSwap, Read(field).Value!);
+            return property.Name == "TrafficClass"
+                ? Int(f.And(f.ShiftRight(host, IrFunctionBuilder.I32(20), false), IrFunctionBuilder.I32(0xff)), property)
+                : Int(f.And(host, IrFunctionBuilder.I32(0xfffff)), property);
+        }
 
         private static LoweredValue Int(IrValue value, IPropertySymbol property) => LoweredValue.Scalar(value, property.Type);
 

@@ -90,16 +90,14 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.Scalar(f.Convert(ConversionKind.Truncate, length, IrType.I32), property.Type);
             }
 
-            if (Ipv4Property(reference, instance) is LoweredValue computed)
+            if ((Ipv4Property(reference, instance) ?? Ipv6Property(reference, instance)) is LoweredValue computed)
             {
                 return computed;
             }
 
             if (NetworkOrderField(property, instance) is LoweredValue networkField)
             {
-                LoweredValue raw = Read(networkField);
-                IrValue swapped = raw.Value!.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, raw.Value) : raw.Value;
-                return LoweredValue.Scalar(swapped, property.Type);
+                return LoweredValue.NetworkOrder(networkField, property.Type, property.SetMethod);
             }
 
             if (property.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
@@ -257,6 +255,7 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>A pointer to the value's bytes on the stack (copying scalars and non-stack memory into a new slot).</summary>
         private IrValue StackPointerTo(LoweredValue value, ITypeSymbol type, SyntaxNode syntax)
         {
+            value = value.Kind == LoweredValueKind.NetworkOrder ? Read(value) : value;
             if (value.Kind == LoweredValueKind.Address && value.Value is StackSlot slot && value.Offset == 0)
             {
                 return slot;

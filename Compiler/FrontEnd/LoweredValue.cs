@@ -61,6 +61,9 @@ namespace Ebpf.Compiler.FrontEnd
         public static LoweredValue StackBuffer(IrValue pointer, int offset, int length, ITypeSymbol element) =>
             new LoweredValue(LoweredValueKind.StackBuffer, element) { Value = pointer, Offset = offset, Length = length };
 
+        public static LoweredValue NetworkOrder(LoweredValue field, ITypeSymbol type, IMethodSymbol? setter) =>
+            new LoweredValue(LoweredValueKind.NetworkOrder, type) { Value = field.Value, Offset = field.Offset, Method = setter };
+
         public static LoweredValue String(string text) => new LoweredValue(LoweredValueKind.String, null) { Name = text };
 
         /// <summary>The same place moved by <paramref name="delta"/> bytes and seen as <paramref name="type"/>.</summary>

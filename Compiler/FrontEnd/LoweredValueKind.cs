@@ -30,5 +30,11 @@ namespace Ebpf.Compiler.FrontEnd
 
         /// <summary>A <c>Span&lt;T&gt;</c> over a <c>stackalloc</c> of constant length: pointer, offset, <see cref="LoweredValue.Length"/> elements of <see cref="LoweredValue.Type"/>.</summary>
         StackBuffer,
+
+        /// <summary>
+        /// A header property seen in host order over a network-order field at <c>Pointer + Offset</c> (a place: reading
+        /// swaps the loaded bytes, storing swaps the value; <see cref="LoweredValue.Method"/> is the property's setter).
+        /// </summary>
+        NetworkOrder,
     }
 }
