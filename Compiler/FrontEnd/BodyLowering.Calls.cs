@@ -72,7 +72,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return instance;
             }
 
-            return Inline(invocation);
+            return SpanEnumeration(invocation) ?? Inline(invocation);
         }
 
         private LoweredValue MapCall(IInvocationOperation invocation, string owner)

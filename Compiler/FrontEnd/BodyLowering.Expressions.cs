@@ -51,7 +51,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case IFieldReferenceOperation field:
                     return Field(field);
                 case IPropertyReferenceOperation property:
-                    return SpanMember(property) ?? Property(property);
+                    return SpanMember(property) ?? SpanEnumeratorCurrent(property) ?? Property(property);
                 case IFlowCaptureOperation capture:
                     Capture(capture);
                     return LoweredValue.None;
@@ -111,7 +111,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case IInvalidOperation:
                     return LoweredValue.None;
                 default:
-                    return Unsupported(operation, Describe(operation));
+                    return ElementAccess(operation) ?? Unsupported(operation, Describe(operation));
             }
         }
 

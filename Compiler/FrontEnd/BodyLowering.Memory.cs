@@ -34,9 +34,9 @@ namespace Ebpf.Compiler.FrontEnd
                 return Unsupported(reference, "this field access");
             }
 
-            if (field.IsFixedSizeBuffer)
+            if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer)
             {
-                return Unsupported(reference, "a fixed-size buffer");
+                return LoweredValue.StackBuffer(instance.Value!, instance.Offset + layout.OffsetOf(field), field.FixedSize, pointer.PointedAtType);
             }
 
             return instance.Field(layout.OffsetOf(field), field.Type);

@@ -8,7 +8,7 @@ namespace Ebpf.Compiler.FrontEnd
 {
     /// <summary>
     /// <c>Span&lt;T&gt; buffer = stackalloc T[N]</c> with a constant small N: a zeroed stack slot (C# zeroes it too);
-    /// <c>buffer[i]</c> with a constant i, <c>buffer.Length</c>, <c>ctx.LoadBytes(offset, buffer)</c>
+    /// <c>buffer[i]</c> (<c>BodyLowering.Elements</c>), <c>buffer.Length</c>, <c>ctx.LoadBytes(offset, buffer)</c>
     /// (bpf_xdp_load_bytes / bpf_skb_load_bytes) and <c>Bpf.CsumDiff</c> (bpf_csum_diff).
     /// </summary>
     internal sealed partial class BodyLowering
@@ -86,7 +86,7 @@ namespace Ebpf.Compiler.FrontEnd
             return constant.HasValue && constant.Value is int known && known > 0 ? known : null;
         }
 
-        /// <summary><c>span[constant]</c> as the element's place, <c>span.Length</c> as a constant; null for other properties.</summary>
+        /// <summary><c>span[index]</c> as the element's place, <c>span.Length</c> as a constant; null for other properties.</summary>
         private LoweredValue? SpanMember(IPropertyReferenceOperation reference)
         {
             if (reference.Instance is null || !IsSpan(reference.Property.ContainingType))
@@ -110,19 +110,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return Unsupported(reference, $"'Span.{reference.Property.Name}'");
             }
 
-            IOperation index = reference.Arguments[0].Value;
-            if (!(index.ConstantValue is { HasValue: true, Value: int position }))
-            {
-                return Unsupported(index, "a span index that is not a constant");
-            }
-
-            if (position < 0 || position >= buffer.Length)
-            {
-                return Unsupported(index, $"index {position} of a span of {buffer.Length} elements");
-            }
-
-            int elementSize = program.Layout(buffer.Type!)!.Size;
-            return LoweredValue.Address(buffer.Value!, buffer.Offset + position * elementSize, buffer.Type!);
+            return Element(buffer, reference.Arguments[0].Value);
         }
 
         /// <summary><c>ctx.LoadBytes(offset, buffer)</c>: the program type's load-bytes helper into the whole buffer.</summary>

@@ -33,6 +33,9 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>For stack buffers: the number of elements.</summary>
         public int Length { get; private set; }
 
+        /// <summary>For span enumerators: the 64-bit index register (−1 before the first <c>MoveNext</c>).</summary>
+        public IrValue? Index { get; private set; }
+
         /// <summary>For packets: the metadata area rather than the data.</summary>
         public bool IsMetadata { get; private set; }
 
@@ -63,6 +66,9 @@ namespace Ebpf.Compiler.FrontEnd
 
         public static LoweredValue NetworkOrder(LoweredValue field, ITypeSymbol type, IMethodSymbol? setter) =>
             new LoweredValue(LoweredValueKind.NetworkOrder, type) { Value = field.Value, Offset = field.Offset, Method = setter };
+
+        public static LoweredValue SpanEnumerator(LoweredValue buffer, IrValue index) =>
+            new LoweredValue(LoweredValueKind.SpanEnumerator, buffer.Type) { Value = buffer.Value, Offset = buffer.Offset, Length = buffer.Length, Index = index };
 
         public static LoweredValue String(string text) => new LoweredValue(LoweredValueKind.String, null) { Name = text };
 

@@ -36,5 +36,8 @@ namespace Ebpf.Compiler.FrontEnd
         /// swaps the loaded bytes, storing swaps the value; <see cref="LoweredValue.Method"/> is the property's setter).
         /// </summary>
         NetworkOrder,
+
+        /// <summary>A <c>foreach</c> enumerator over a stack buffer: the buffer's pointer, offset, length, element type and <see cref="LoweredValue.Index"/>.</summary>
+        SpanEnumerator,
     }
 }

@@ -35,7 +35,7 @@ namespace Ebpf.Verifier.Tests.Differential
                 assemblyName,
                 trees,
                 references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         }
 
         /// <summary>

@@ -6,12 +6,15 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
         public const string Members = @"
     public struct Pair { public uint A; public ushort B; public byte C; public readonly uint Sum => A + B + C; public void Reset(uint a) { A = a; B = 0; C = 0; } }
     public struct Counters { public ulong Packets; public ulong Bytes; }
+    public unsafe struct Tagged { public fixed byte Tag[8]; public uint Count; }
+    [System.Runtime.CompilerServices.InlineArray(4)] public struct Four { private uint _element; }
     public struct Flow { public uint Address; public ushort Port; public Flow(uint address, ushort port) { Address = address; Port = port; } }
     static readonly ArrayMap<Counters> Stats = new(maxEntries: 4);
     static readonly HashMap<uint, Pair> Pairs = new(maxEntries: 16);
     static readonly RingBufferMap Events = new(sizeBytes: 4096);
     static readonly DeviceMap Ports = new(maxEntries: 4);
     static readonly LpmTrieMap<uint, uint> Routes = new(maxEntries: 16);
+    static readonly ArrayMap<Tagged> Tags = new(maxEntries: 2);
     const int Limit = 8;
     static readonly uint Threshold = 100;
     static int Twice(int x) => x * 2;
@@ -59,6 +62,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("icmp header properties", "var icmp = ctx.Packet.At<IcmpHeader>(34); if (icmp is null) return XdpAction.Pass; var v6 = ctx.Packet.At<Icmpv6Header>(54); ushort id = icmp.Value.Identifier; ushort seq = icmp.Value.Sequence; icmp.Value.Sequence = (ushort)(seq + 1); icmp.Value.Identifier = (ushort)(id ^ 0x0101); if (icmp.Value.Type == IcmpHeader.DestinationUnreachable) icmp.Value.NextHopMtu = 1400; uint extra = v6 is null ? 0u : (uint)(v6.Value.Identifier + v6.Value.Sequence); return ((icmp.Value.NextHopMtu + extra) & 1) == 0 ? XdpAction.Tx : XdpAction.Pass;"),
             ("ipv6 header bit fields", "var ip = ctx.Packet.At<Ipv6Header>(14); if (ip is null) return XdpAction.Pass; if (ip.Value.Version != 6) return XdpAction.Drop; return ((ip.Value.TrafficClass ^ ip.Value.FlowLabel) & 1) == 0 ? XdpAction.Tx : XdpAction.Pass;"),
             ("conditional stores into packet fields", "var ip = ctx.Packet.At<Ipv4Header>(14); if (ip is null) return XdpAction.Pass; ip.Value.TimeToLive = ip.Value.TimeToLive > 10 ? (byte)1 : (byte)2; ip.Value.Identification = ctx.Packet.Length > 60 ? (ushort)7 : (ushort)8; ip.Value.Identification += 0x0101; Pair p = default; p.Reset(ctx.Packet.Length > 70 ? 1u : 2u); p.B += ctx.Packet.Length > 80 ? (ushort)3 : (ushort)4; ip.Value.SourceAddress = p.Sum; return XdpAction.Tx;"),
+            ("fixed buffer elements", "Tagged t = default; int n = ctx.Packet.Length; unsafe { t.Tag[1] = (byte)n; t.Tag[n & 7] += 3; t.Tag[(n >> 3) & 7] = 9; } var v = Tags.Lookup(1); if (v is null) return XdpAction.Aborted; unsafe { v.Value.Tag[n % 8] = t.Tag[1]; v.Value.Count += t.Tag[n & 7]; } return XdpAction.Pass;"),
+            ("inline array elements", "Four f = default; int n = ctx.Packet.Length; f[1] = (uint)n; f[n & 3] += 5; f[(n >> 2) & 7] = 2; return f[0] + f[1] + f[2] + f[3] > 80 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("foreach over a stack span", "System.Span<byte> bytes = stackalloc byte[12]; ctx.LoadBytes(0, bytes); int sum = 0; foreach (byte b in bytes) { sum += b; } System.Span<ushort> words = stackalloc ushort[3]; words[ctx.Packet.Length % 3] = 7; foreach (ushort w in words) { sum ^= w; } return (sum & 1) == 0 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
