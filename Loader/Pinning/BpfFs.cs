@@ -32,12 +32,22 @@ namespace Ebpf.Loader.Pinning
         }
 
         /// <summary>Mounts bpffs at <paramref name="mountPoint"/> unless one is there. Returns true when it mounted.</summary>
-        /// <exception cref="IOException">mount(2) failed (needs CAP_SYS_ADMIN).</exception>
+        /// <exception cref="IOException">mount(2) failed (needs CAP_SYS_ADMIN), or the mount would be private to an
+        /// <c>ip netns exec</c> command and vanish with it (<see cref="PrivateSysfs"/>).</exception>
         public static unsafe bool EnsureMounted(string mountPoint = DefaultRoot)
         {
             if (IsMounted(mountPoint))
             {
                 return false;
+            }
+
+            string? privateSys = PrivateSysfs.NamespaceWithPrivateSys();
+            if (privateSys is not null)
+            {
+                throw new IOException(
+                    $"bpffs is not mounted at {mountPoint} here, and this /sys is private to network namespace '{privateSys}' " +
+                    "(ip netns exec gives each command its own): a bpffs mounted here, and every pin in it, would vanish when this command exits. " +
+                    $"Run it with 'nsenter --net=/var/run/netns/{privateSys} …' instead, which keeps the machine's /sys and bpffs");
             }
 
             Directory.CreateDirectory(mountPoint);
