@@ -44,6 +44,36 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void A_32_bit_value_spills_as_8_bytes_so_the_verifier_keeps_its_bounds()
+        {
+            // The verifier tracks a spilled scalar's range only for 8-byte spills; a u32 spill reloads as 0..2^32-1.
+            var f = new IrFunctionBuilder("pressure32", IrType.I32);
+            VirtualRegister ctx = f.Parameter(Samples.Context, "ctx");
+            f.At(f.Block("entry"));
+            var values = new VirtualRegister[12];
+            for (int k = 0; k < values.Length; k++)
+            {
+                values[k] = f.Load(IrType.I32, ctx, 4 * k, name: "v" + k);
+            }
+
+            IrValue total = values[values.Length - 1];
+            for (int k = values.Length - 2; k >= 0; k--)
+            {
+                total = f.Multiply(f.Add(total, values[k]), IrFunctionBuilder.I32(3));
+            }
+
+            f.Return(total);
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            string[] listing = Listing.Of(image);
+            Assert.Contains(listing, l => l.StartsWith("*(u64 *)(r10 -", System.StringComparison.Ordinal));
+            Assert.Contains(listing, l => l.Contains("= *(u64 *)(r10 -", System.StringComparison.Ordinal));
+            Assert.DoesNotContain(listing, l => l.Contains("(u32 *)(r10", System.StringComparison.Ordinal));
+            byte[] context = Context(96);
+            var machine = new BpfMachine(image, (byte[])context.Clone());
+            Assert.Equal(Interpret(f.Function, context), machine.Run(BpfMachine.ContextBase));
+        }
+
+        [Fact]
         public void Nine_live_values_fit_without_spills()
         {
             IrFunction function = BackendPrograms.Pressure(9);

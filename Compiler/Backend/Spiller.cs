@@ -5,7 +5,9 @@ namespace Ebpf.Compiler.Backend
 {
     /// <summary>
     /// Moves a register to the stack: every write becomes a write of a short-lived temporary plus a store, every
-    /// read a load into a temporary. A constant or map reference assigned once is recomputed at each read instead.
+    /// read a load into a temporary, both with 64 bits into an 8-byte slot whatever the register's width (the verifier
+    /// keeps a scalar's bounds across a spill only when all 8 bytes are spilled). A constant or map reference assigned
+    /// once is recomputed at each read instead.
     /// </summary>
     internal static class Spiller
     {
@@ -13,8 +15,7 @@ namespace Ebpf.Compiler.Backend
         {
             IrInstruction? definition = new DefinitionCounts(function).SingleDefinition(register);
             bool rematerialize = definition is MoveInstruction { Source: IrConstant } || definition is LoadMapInstruction;
-            int size = register.Type.Size;
-            StackSlot? slot = rematerialize ? null : function.NewStackSlot(size, size, "spill." + register.Name);
+            StackSlot? slot = rematerialize ? null : function.NewSpillSlot("spill." + register.Name);
             foreach (BasicBlock block in function.Blocks)
             {
                 for (int i = 0; i < block.Instructions.Count; i++)
@@ -40,7 +41,7 @@ namespace Ebpf.Compiler.Backend
                             reloaded = Temporary(function, register, temporaries);
                             IrInstruction reload = rematerialize
                                 ? Recompute(definition!, reloaded)
-                                : new LoadInstruction(reloaded, slot!, 0, register.Type.Width, false);
+                                : new LoadInstruction(reloaded, slot!, 0, 64, false);
                             reload.Location = instruction.Location;
                             block.Instructions.Insert(i, reload);
                             i++;
@@ -53,7 +54,7 @@ namespace Ebpf.Compiler.Backend
                     {
                         VirtualRegister written = Temporary(function, register, temporaries);
                         instruction.ReplaceDestination(written);
-                        block.Instructions.Insert(i + 1, new StoreInstruction(slot!, 0, written, register.Type.Width) { Location = instruction.Location });
+                        block.Instructions.Insert(i + 1, new StoreInstruction(slot!, 0, written, 64) { Location = instruction.Location });
                         i++;
                     }
                 }
@@ -62,7 +63,7 @@ namespace Ebpf.Compiler.Backend
             int parameter = function.Parameters.IndexOf(register);
             if (parameter >= 0 && slot is not null)
             {
-                function.Entry.Instructions.Insert(0, new StoreInstruction(slot, 0, register, register.Type.Width));
+                function.Entry.Instructions.Insert(0, new StoreInstruction(slot, 0, register, 64));
                 temporaries.Add(register);
             }
         }

@@ -89,6 +89,14 @@ namespace Ebpf.Compiler.IR
             return slot;
         }
 
+        /// <summary>Creates a register's 8-byte spill slot (<see cref="StackSlot.IsSpill"/>).</summary>
+        public StackSlot NewSpillSlot(string name)
+        {
+            var slot = new StackSlot(Unique(slotNames, name), 8, 8, isSpill: true);
+            StackSlots.Add(slot);
+            return slot;
+        }
+
         /// <summary>Predecessors of every block (blocks unreachable from the entry included).</summary>
         public Dictionary<BasicBlock, List<BasicBlock>> Predecessors()
         {
@@ -124,7 +132,7 @@ namespace Ebpf.Compiler.IR
 
             foreach (StackSlot slot in StackSlots)
             {
-                map.Slots[slot] = copy.NewStackSlot(slot.Size, slot.Alignment, slot.Name);
+                map.Slots[slot] = slot.IsSpill ? copy.NewSpillSlot(slot.Name) : copy.NewStackSlot(slot.Size, slot.Alignment, slot.Name);
             }
 
             foreach (BasicBlock block in Blocks)

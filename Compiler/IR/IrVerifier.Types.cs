@@ -52,7 +52,7 @@ namespace Ebpf.Compiler.IR
                         return $"cannot load through {load.Address.Type}";
                     }
 
-                    if (!IsWidth(load.Width) || load.Width > destination.Width)
+                    if (!IsWidth(load.Width) || load.Width > destination.Width && !(load.Address is StackSlot { IsSpill: true } && load.Width == 64))
                     {
                         return "load width must be 8, 16, 32 or 64 and fit the result";
                     }
@@ -69,7 +69,9 @@ namespace Ebpf.Compiler.IR
                         return $"cannot store through {store.Address.Type}";
                     }
 
-                    return IsWidth(store.Width) && store.Width <= store.Value.Type.Width ? null : "store width must be 8, 16, 32 or 64 and at most the value's";
+                    return IsWidth(store.Width) && (store.Width <= store.Value.Type.Width || store.Address is StackSlot { IsSpill: true } && store.Width == 64)
+                        ? null
+                        : "store width must be 8, 16, 32 or 64 and at most the value's (a spill slot: 64)";
                 case AtomicInstruction atomic:
                     return AtomicError(atomic);
                 case LoadMapInstruction:

@@ -6,9 +6,10 @@ namespace Ebpf.Compiler.IR
     /// </summary>
     public sealed class StackSlot : IrValue
     {
-        internal StackSlot(string name, int size, int alignment)
+        internal StackSlot(string name, int size, int alignment, bool isSpill = false)
             : base(IrType.PointerTo(PointerKind.Stack))
         {
+            IsSpill = isSpill;
             Name = name;
             Size = size;
             Alignment = alignment;
@@ -22,6 +23,12 @@ namespace Ebpf.Compiler.IR
 
         /// <summary>Alignment in bytes (1, 2, 4 or 8).</summary>
         public int Alignment { get; }
+
+        /// <summary>
+        /// A register's spill slot: 8 bytes, stored and loaded with 64 bits whatever the register's type, because the
+        /// verifier keeps a spilled scalar's bounds only for full 8-byte spills.
+        /// </summary>
+        public bool IsSpill { get; }
 
         /// <summary>
         /// The alignment the backend places the slot at: <see cref="Alignment"/>, raised to the natural alignment of the
