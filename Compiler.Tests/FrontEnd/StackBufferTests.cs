@@ -39,5 +39,18 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             Assert.Contains("r4 = 20", listing);
             Assert.Contains("call bpf_csum_diff", listing);
         }
+
+        [Fact]
+        public void LoadBytes_of_a_variable_length_calls_the_helper_only_for_1_to_sizeof_the_destination()
+        {
+            string members = "    public struct Record { public ulong A; public ulong B; public uint C; }\n    static readonly ArrayMap<Record> Records = new(maxEntries: 1);\n";
+            ProgramCompilation result = DslCompilation.Compile("P", DslCompilation.Xdp("var v = Records.Lookup(0); if (v is null) return XdpAction.Pass; long r = ctx.LoadBytes(0, ref v.Value, ctx.Packet.Length); return r == 0 ? XdpAction.Pass : XdpAction.Drop;", members));
+            Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+            string listing = DslCompilation.Listing(result.Image!.Programs.Single());
+            Assert.Matches(@"if r\d > 24 goto", listing);
+            Assert.Matches(@"if r\d < 1 goto", listing);
+            Assert.Contains("call bpf_xdp_load_bytes", listing);
+            Assert.Contains("= -22", listing);
+        }
     }
 }

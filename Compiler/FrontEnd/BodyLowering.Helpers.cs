@@ -136,6 +136,11 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoadBytes(invocation, context, arguments);
             }
 
+            if (target.Name == "LoadBytes" && arguments.Count == 3)
+            {
+                return LoadBytesOfLength(invocation, context, arguments);
+            }
+
             int helper;
             bool passContext = true;
             switch (target.Name)

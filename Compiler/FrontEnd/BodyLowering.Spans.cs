@@ -133,6 +133,47 @@ namespace Ebpf.Compiler.FrontEnd
             return LoweredValue.Scalar(returned, invocation.TargetMethod.ReturnType);
         }
 
+        /// <summary>
+        /// <c>ctx.LoadBytes(offset, ref destination, length)</c>: the load-bytes helper into a struct place of stack, map or
+        /// ring memory, called only when <c>1 &lt;= length &lt;= sizeof(T)</c> (two unsigned compares on the length register,
+        /// which are the verifier's bounds for the size argument); otherwise the result is -EINVAL, as on the CLR.
+        /// </summary>
+        private LoweredValue LoadBytesOfLength(IInvocationOperation invocation, LoweredValue context, IReadOnlyList<IArgumentOperation> arguments)
+        {
+            if (context.Kind != LoweredValueKind.Context)
+            {
+                return context.Kind == LoweredValueKind.None ? context : Unsupported(invocation, "a context other than the program's parameter");
+            }
+
+            ITypeSymbol type = invocation.TargetMethod.TypeArguments[0];
+            LoweredValue destination = LowerOperand(arguments[1].Value);
+            if (destination.Kind != LoweredValueKind.Address || destination.Value!.Type.Pointer == PointerKind.Context || destination.Value.Type.Pointer == PointerKind.Packet ||
+                program.Layout(type) is not TypeLayout layout)
+            {
+                return destination.Kind == LoweredValueKind.None ? destination : Unsupported(arguments[1].Value, "a destination that is not a struct field or local of stack, map or ring-buffer memory");
+            }
+
+            IrValue offset = Argument64(arguments[0]);
+            IrValue length = Argument64(arguments[2]);
+            VirtualRegister result = f.Register(IrType.I64, "loaded");
+            BasicBlock atLeastOne = f.Block("lengthAtLeastOne");
+            BasicBlock call = f.Block("loadBytes");
+            BasicBlock invalid = f.Block("lengthInvalid");
+            BasicBlock done = f.Block("loaded");
+            f.Branch(Ebpf.Compiler.IR.Condition.UnsignedGreater, length, IrFunctionBuilder.I64(layout.Size), invalid, atLeastOne);
+            f.At(atLeastOne);
+            f.Branch(Ebpf.Compiler.IR.Condition.UnsignedLess, length, IrFunctionBuilder.I64(1), invalid, call);
+            f.At(call);
+            int helper = DslNames.Of(invocation.TargetMethod.ContainingType) == DslNames.XdpContext ? XdpLoadBytes : SkbLoadBytes;
+            f.Assign(result, f.CallHelper(helper, IrType.I64, context.Value!, offset, PointerOf(destination), length)!);
+            f.Jump(done);
+            f.At(invalid);
+            f.Assign(result, IrFunctionBuilder.I64(-22));
+            f.Jump(done);
+            f.At(done);
+            return LoweredValue.Scalar(result, invocation.TargetMethod.ReturnType);
+        }
+
         /// <summary><c>Bpf.CsumDiff(in from, in to, seed)</c> / <c>Bpf.CsumDiff(in to, seed)</c>: bpf_csum_diff over the values' bytes.</summary>
         private LoweredValue CsumDiff(IInvocationOperation invocation, IReadOnlyList<IArgumentOperation> arguments)
         {

@@ -200,5 +200,27 @@ namespace Ebpf.Dsl
             _frame.Buffer.AsSpan(_frame.Data + offset, destination.Length).CopyTo(destination);
             return 0;
         }
+
+        /// <summary>
+        /// Copies <paramref name="length"/> packet bytes starting at <paramref name="offset"/> into the first bytes of
+        /// <paramref name="destination"/> (a struct field of stack, map or ring-buffer memory).
+        /// </summary>
+        /// <typeparam name="T">The destination's type; <paramref name="length"/> may be 1 to its size.</typeparam>
+        /// <param name="offset">Byte offset from <c>data</c>.</param>
+        /// <param name="destination">Where to copy; bytes past <paramref name="length"/> are left as they are.</param>
+        /// <param name="length">How many bytes, 1 to <c>sizeof(T)</c>; the compiler checks it before the call (the verifier needs the bound).</param>
+        /// <returns>0; -EINVAL when <paramref name="length"/> is outside 1..sizeof(T) (nothing is copied); otherwise as the span overload (-EINVAL past the frame's end).</returns>
+        /// <remarks>Kernel: <c>bpf_xdp_load_bytes</c>, helper 189, since 5.18, with a length the program bounds at run time.</remarks>
+        [HelperCall(189, "bpf_xdp_load_bytes", "5.18")]
+        public long LoadBytes<T>(int offset, ref T destination, int length)
+            where T : unmanaged
+        {
+            if (length < 1 || length > System.Runtime.CompilerServices.Unsafe.SizeOf<T>())
+            {
+                return -Errno.EINVAL;
+            }
+
+            return LoadBytes(offset, System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref destination, 1)).Slice(0, length));
+        }
     }
 }

@@ -13,8 +13,8 @@ namespace Ebpf.Programs.Sampler
     /// <remarks>
     /// Kernel: BPF_PROG_TYPE_XDP (4.8), BPF_MAP_TYPE_RINGBUF with bpf_ringbuf_reserve/submit (5.8),
     /// bpf_ktime_get_ns (4.1). The maps are pinned by name, so each interface has its own configuration and ring.
-    /// Captured bytes are copied as 8-byte words at constant record offsets; a frame whose end falls inside a word
-    /// gets that word from one read ending at the captured length, shifted down (the verifier bounds every read).
+    /// The captured bytes are one bpf_xdp_load_bytes (5.18) into the record, with the length the compiler bounds to
+    /// 1..256 before the call; record bytes past the captured length are not written.
     /// </remarks>
     [License("GPL")]
     public static partial class PacketSampler
@@ -77,48 +77,10 @@ namespace Ebpf.Programs.Sampler
             record.Value.Header.CapturedLength = (uint)captured;
             record.Value.Header.Reserved = 0;
             record.Value.Header.KtimeNs = Bpf.KtimeGetNs();
-            CopyQuarter(ctx, ref record.Value.Data.Q0, 0, captured);
-            CopyQuarter(ctx, ref record.Value.Data.Q1, 64, captured);
-            CopyQuarter(ctx, ref record.Value.Data.Q2, 128, captured);
-            CopyQuarter(ctx, ref record.Value.Data.Q3, 192, captured);
+            ctx.LoadBytes(0, ref record.Value.Data, captured);
             record.Submit();
             counters.Value.Sampled++;
             return XdpAction.Pass;
-        }
-
-        private static void CopyQuarter(XdpContext ctx, ref SnapWords words, int offset, int captured)
-        {
-            CopyWord(ctx, ref words.W0, offset, captured);
-            CopyWord(ctx, ref words.W1, offset + 8, captured);
-            CopyWord(ctx, ref words.W2, offset + 16, captured);
-            CopyWord(ctx, ref words.W3, offset + 24, captured);
-            CopyWord(ctx, ref words.W4, offset + 32, captured);
-            CopyWord(ctx, ref words.W5, offset + 40, captured);
-            CopyWord(ctx, ref words.W6, offset + 48, captured);
-            CopyWord(ctx, ref words.W7, offset + 56, captured);
-        }
-
-        /// <summary>Copies frame bytes [offset, min(offset + 8, captured)) into the low bytes of <paramref name="word"/>.</summary>
-        private static void CopyWord(XdpContext ctx, ref ulong word, int offset, int captured)
-        {
-            if (offset + 8 <= captured)
-            {
-                if (ctx.Packet.TryRead(offset, out ulong whole))
-                {
-                    word = whole;
-                }
-            }
-            else if (offset < captured && captured >= 8)
-            {
-                // The last 8 captured bytes end at 'captured'; byte 'offset' sits (8 - (captured - offset)) bytes in.
-                // The mask changes nothing (captured - 8 is 0..248) but gives the verifier a bound it keeps: the
-                // compiler spills 'captured' as 32 bits, and the reload forgets its range.
-                int tail = (captured - 8) & (MaxSnapLength - 1);
-                if (ctx.Packet.TryRead(tail, out ulong last))
-                {
-                    word = last >> ((8 - (captured - offset)) * 8);
-                }
-            }
         }
     }
 }

@@ -65,6 +65,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("fixed buffer elements", "Tagged t = default; int n = ctx.Packet.Length; unsafe { t.Tag[1] = (byte)n; t.Tag[n & 7] += 3; t.Tag[(n >> 3) & 7] = 9; } var v = Tags.Lookup(1); if (v is null) return XdpAction.Aborted; unsafe { v.Value.Tag[n % 8] = t.Tag[1]; v.Value.Count += t.Tag[n & 7]; } return XdpAction.Pass;"),
             ("inline array elements", "Four f = default; int n = ctx.Packet.Length; f[1] = (uint)n; f[n & 3] += 5; f[(n >> 2) & 7] = 2; return f[0] + f[1] + f[2] + f[3] > 80 ? XdpAction.Pass : XdpAction.Drop;"),
             ("foreach over a stack span", "System.Span<byte> bytes = stackalloc byte[12]; ctx.LoadBytes(0, bytes); int sum = 0; foreach (byte b in bytes) { sum += b; } System.Span<ushort> words = stackalloc ushort[3]; words[ctx.Packet.Length % 3] = 7; foreach (ushort w in words) { sum ^= w; } return (sum & 1) == 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("load bytes of a bounded length into a map value", "var v = Tags.Lookup(0); if (v is null) return XdpAction.Aborted; long r = ctx.LoadBytes(2, ref v.Value, ctx.Packet.Length - 50); return r == 0 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
