@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using Ebpf.Dsl.Maps;
 using Ebpf.Dsl.Tests.TailCalls;
+using Ebpf.Programs.TailChain;
 using Xunit;
 
 namespace Ebpf.Dsl.Tests
@@ -21,12 +23,17 @@ namespace Ebpf.Dsl.Tests
 
             Assert.Equal(CgroupSkbVerdict.Allow, verdict);
             Assert.Equal("[egress3] first=11 second=22", runtime.TraceLog.Single());
-            Assert.Equal(0, EgressChain.TailContextMap.LookupOnCpu(0, 0)!.Value.ValueFrom1);
+            Assert.Equal(0, ChainMap<PerCpuArrayMap<TailContext>>("TailContextMap").LookupOnCpu(0, 0)!.Value.ValueFrom1);
+            Assert.Equal(22, ChainMap<PerCpuArrayMap<TailContext>>("TailContextMap").LookupOnCpu(0, 1)!.Value.ValueFrom2);
 
-            EgressChain.TailPrograms.Clear(EgressChain.Egress3);
+            ChainMap<ProgramArrayMap<SkBuffContext, CgroupSkbVerdict>>("TailPrograms").Clear(EgressChain.Egress3);
             Assert.Equal(CgroupSkbVerdict.Drop, EgressChain.Egress1(new SkBuffContext(Frame)));
             Assert.Single(runtime.TraceLog);
         }
+
+        /// <summary>A map of the shipped chain (Programs/TailChain declares them private, as a program author would).</summary>
+        private static TMap ChainMap<TMap>(string field) =>
+            (TMap)typeof(EgressChain).GetField(field, BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 
         [Fact]
         public void ThirtyThreeTailCallsThenFallThrough()

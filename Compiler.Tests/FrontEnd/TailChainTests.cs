@@ -1,16 +1,26 @@
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Ebpf.Asm;
 using Xunit;
 
 namespace Ebpf.Compiler.Tests.FrontEnd
 {
+    /// <summary>
+    /// The shipped tail chains (Programs/TailChain, the one copy that Ebpf.Programs builds and every test runs) compiled
+    /// from their text by the front end in-test: programs, maps, slots, instructions and source lines.
+    /// </summary>
     public class TailChainTests
     {
         private static CollectionImage Egress() =>
-            DslCompilation.Image("EgressChain", DslCompilation.Source("Programs/TailContext.cs"), DslCompilation.Source("Programs/EgressChain.cs"));
+            DslCompilation.Image("EgressChain", ShippedSource("TailContext.cs"), ShippedSource("EgressChain.cs"));
 
         private static CollectionImage Xdp() =>
-            DslCompilation.Image("XdpChain", DslCompilation.Source("Programs/TailContext.cs"), DslCompilation.Source("Programs/XdpChain.cs"));
+            DslCompilation.Image("XdpChain", ShippedSource("TailContext.cs"), ShippedSource("XdpChain.cs"));
+
+        /// <summary>The text of a file of Programs/TailChain.</summary>
+        private static string ShippedSource(string file, [CallerFilePath] string here = "") =>
+            File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "Programs", "TailChain", file));
 
         [Fact]
         public void Egress_chain_compiles_to_three_cgroup_skb_egress_programs_and_two_maps()
@@ -23,9 +33,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                 Assert.Equal(AttachType.CgroupInetEgress, p.ExpectedAttachType);
                 Assert.Equal("GPL", p.License);
             });
-            MapDefinition shared = image.Maps.Single(m => m.Name == "Shared");
-            Assert.Equal(new MapDefinition("Shared", MapType.PerCpuArray, 4, 2, 1), shared);
-            MapDefinition next = image.Maps.Single(m => m.Name == "Next");
+            MapDefinition shared = image.Maps.Single(m => m.Name == "TailContextMap");
+            Assert.Equal(new MapDefinition("TailContextMap", MapType.PerCpuArray, 4, 2, 1), shared);
+            MapDefinition next = image.Maps.Single(m => m.Name == "TailPrograms");
             Assert.Equal((MapType.ProgramArray, 4, 4, 2), (next.Type, next.KeySize, next.ValueSize, next.MaxEntries));
             Assert.Equal(new[] { new ProgramSlot(0, "Egress2"), new ProgramSlot(1, "Egress3") }, next.ProgramSlots);
         }
@@ -38,7 +48,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                 string.Join("\n",
                     "r6 = r1",
                     "*(u32 *)(r10 - 4) = 0",
-                    "r1 = map[Shared] ll",
+                    "r1 = map[TailContextMap] ll",
                     "r2 = r10",
                     "r2 += -4",
                     "call bpf_map_lookup_elem",
@@ -49,7 +59,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                     "*(u8 *)(r0 + 0) = 11",
                     "r1 = r6",
                     "r3 = slot[Egress2]",
-                    "r2 = map[Next] ll",
+                    "r2 = map[TailPrograms] ll",
                     "call bpf_tail_call",
                     "r0 = 0",
                     "exit",
@@ -60,27 +70,42 @@ namespace Ebpf.Compiler.Tests.FrontEnd
         }
 
         [Fact]
-        public void Egress3_checks_both_values_with_narrow_loads_and_32_bit_compares()
+        public void Egress3_prints_both_values_then_checks_them_with_narrow_loads_and_32_bit_compares()
         {
             Assert.Equal(
                 string.Join("\n",
-                    "*(u32 *)(r10 - 4) = 0",
-                    "r1 = map[Shared] ll",
+                    "*(u32 *)(r10 - 36) = 0",
+                    "r1 = map[TailContextMap] ll",
                     "r2 = r10",
-                    "r2 += -4",
+                    "r2 += -36",
                     "call bpf_map_lookup_elem",
-                    "if r0 == 0 goto +10",
-                    "r1 = r0",
+                    "r6 = r0",
+                    "if r6 == 0 goto +24",
+                    "*(u32 *)(r10 - 32) = 1919378779",
+                    "*(u32 *)(r10 - 28) = 863204197",
+                    "*(u32 *)(r10 - 24) = 1768300637",
+                    "*(u32 *)(r10 - 20) = 1031041906",
+                    "*(u32 *)(r10 - 16) = 1931502629",
+                    "*(u32 *)(r10 - 12) = 1852793701",
+                    "*(u32 *)(r10 - 8) = 1680162148",
+                    "*(u32 *)(r10 - 4) = 0",
+                    "r1 = r6",
+                    "r3 = *(u8 *)(r1 + 0)",
+                    "r4 = *(u8 *)(r1 + 1)",
+                    "r1 = r10",
+                    "r1 += -32",
+                    "r2 = 29",
+                    "call bpf_trace_printk",
+                    "r1 = r6",
                     "r1 = *(u8 *)(r1 + 0)",
-                    "if w1 == 11 goto +3",
-                    "r1 = 0",
-                    "r0 = r1",
-                    "exit",
-                    "r2 = *(u8 *)(r0 + 1)",
-                    "if w2 != 22 goto -5",
-                    "r1 = 1",
-                    "goto -6",
+                    "if w1 == 11 goto +2",
                     "r0 = 0",
+                    "exit",
+                    "r1 = *(u8 *)(r6 + 1)",
+                    "if w1 != 22 goto -4",
+                    "r0 = 1",
+                    "goto -5",
+                    "r0 = 1",
                     "exit"),
                 DslCompilation.Listing(Egress().Programs[2]));
         }
@@ -99,7 +124,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             CollectionImage image = Xdp();
             Assert.Equal(new[] { "Xdp1", "Xdp2", "Xdp3" }, image.Programs.Select(p => p.Name));
             Assert.All(image.Programs, p => Assert.Equal((ProgramType.Xdp, (AttachType?)AttachType.Xdp), (p.Type, p.ExpectedAttachType)));
-            Assert.Equal(new[] { new ProgramSlot(0, "Xdp2"), new ProgramSlot(1, "Xdp3") }, image.Maps.Single(m => m.Name == "Next").ProgramSlots);
+            Assert.Equal(new[] { new ProgramSlot(0, "Xdp2"), new ProgramSlot(1, "Xdp3") }, image.Maps.Single(m => m.Name == "TailPrograms").ProgramSlots);
         }
 
         [Fact]
@@ -110,8 +135,8 @@ namespace Ebpf.Compiler.Tests.FrontEnd
             SourceLocation? location = egress1.LocationOf(store);
             Assert.NotNull(location);
             Assert.Equal("Program1.cs", location!.File);
-            Assert.Equal("shared.Value.ValueFrom1 = 11;", location.Text);
-            Assert.Equal(25, location.Line);
+            Assert.Equal("shared.Value.ValueFrom1 = FirstValue;", location.Text);
+            Assert.Equal(35, location.Line);
             Assert.Equal(13, location.Column);
         }
     }

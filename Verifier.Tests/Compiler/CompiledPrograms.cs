@@ -18,6 +18,13 @@ namespace Ebpf.Verifier.Tests.Compiler
         public static CollectionImage Compile(string className, params string[] files) =>
             CompileText(className, files.Select(file => (file, File.ReadAllText(Path.Combine(Directory(), file)))).ToArray());
 
+        /// <summary>
+        /// The collection image of <paramref name="className"/> compiled in-test from files of Programs/<paramref name="folder"/>
+        /// (the shipped sources the Ebpf.Programs types this assembly runs on the CLR are built from).
+        /// </summary>
+        public static CollectionImage CompileShipped(string className, string folder, params string[] files) =>
+            CompileText(className, files.Select(file => (file, File.ReadAllText(Path.Combine(Directory(), "..", "..", "..", "Programs", folder, file)))).ToArray());
+
         /// <summary>The collection image of <paramref name="className"/> in the given (path, text) sources.</summary>
         public static CollectionImage CompileText(string className, params (string Path, string Text)[] sources) =>
             CompileClass(DifferentialSources.CreateCompilation("CompiledPrograms", sources), className);

@@ -1,5 +1,6 @@
 using System.Linq;
 using Ebpf.Compiler.Tests.FrontEnd.Programs;
+using Ebpf.Programs.TailChain;
 using Ebpf.Verifier.Tests.Compiler;
 using Ebpf.Verifier.Tests.Infrastructure;
 using Xunit;
@@ -7,8 +8,8 @@ using Xunit;
 namespace Ebpf.Verifier.Tests.Differential
 {
     /// <summary>
-    /// The front end's DSL programs (Compiler.Tests/FrontEnd/Programs, compiled in-test) agree with their CLR run over the
-    /// packet corpus and random packets.
+    /// The front end's DSL programs (Compiler.Tests/FrontEnd/Programs and the shipped tail chains of Programs/TailChain,
+    /// compiled in-test) agree with their CLR run over the packet corpus and random packets.
     /// </summary>
     public sealed class FrontEndProgramTests : KernelTest
     {
@@ -24,13 +25,13 @@ namespace Ebpf.Verifier.Tests.Differential
         [InlineData("Xdp1")]
         [InlineData("Xdp3")]
         public void Xdp_chain_agrees_on_the_corpus(string program) =>
-            DifferentialAssert.AgreeOnCorpus(CompiledPrograms.Compile("XdpChain", "TailContext.cs", "XdpChain.cs"), typeof(XdpChain), program);
+            DifferentialAssert.AgreeOnCorpus(CompiledPrograms.CompileShipped("XdpChain", "TailChain", "TailContext.cs", "XdpChain.cs"), typeof(XdpChain), program);
 
         [Theory]
         [InlineData("Egress1")]
         [InlineData("Egress3")]
         public void Egress_chain_agrees_on_the_corpus(string program) =>
-            DifferentialAssert.AgreeOnCorpus(CompiledPrograms.Compile("EgressChain", "TailContext.cs", "EgressChain.cs"), typeof(EgressChain), program);
+            DifferentialAssert.AgreeOnCorpus(CompiledPrograms.CompileShipped("EgressChain", "TailChain", "TailContext.cs", "EgressChain.cs"), typeof(EgressChain), program);
 
         [Fact]
         public void Integer_semantics_agrees_on_every_corpus_packet_with_edge_inputs()
