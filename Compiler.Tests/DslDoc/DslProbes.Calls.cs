@@ -17,6 +17,10 @@ namespace Ebpf.Compiler.Tests.DslDoc
     static ulong Sum(in Counters c) => c.Packets + c.Bytes;
     static T Pick<T>(bool first, T a, T b) => first ? a : b;
     static int Down(int x) => x > 0 ? Down(x - 1) : 0;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static uint Hash(uint a, uint b) { uint h = a * 2654435761u; h ^= h >> 15; h += b; return h * 0x85ebca6bu; }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static int Six(int a, int b, int c, int d, int e, int f) => a ^ b ^ c ^ d ^ e ^ f;
     static int AreaOf<T>(T shape) where T : IShape => shape.Area();
 ";
 
@@ -31,6 +35,8 @@ namespace Ebpf.Compiler.Tests.DslDoc
             DslProbe.Xdp("ref-parameter", "Counters c = default; Bump(ref c, (uint)ctx.Packet.Length); long r = (long)c.Bytes;" + Verdict, Methods),
             DslProbe.Xdp("out-parameter", "Split(ctx.Packet.Length, out int high, out int low); int r = high + low;" + Verdict, Methods),
             DslProbe.Xdp("in-parameter", "Counters c = default; c.Packets = (ulong)ctx.Packet.Length; long r = (long)Sum(in c);" + Verdict, Methods),
+            DslProbe.Xdp("bpf-to-bpf-call", "uint r = Hash((uint)ctx.Packet.Length, 7u) ^ Hash(ctx.IngressIfindex, 3u);" + Verdict, Methods),
+            DslProbe.Xdp("too-many-call-arguments", "int n = ctx.Packet.Length; int r = [|Six(n, n, n, n, n, n)|];" + Verdict, Methods),
             DslProbe.Xdp("generic-method", "int r = Pick(ctx.Packet.Length > 5, 1, 2);" + Verdict, Methods),
             DslProbe.Xdp("local-function", "static int Half(int x) => x / 2; int r = Half(ctx.Packet.Length);" + Verdict, Methods),
             DslProbe.Xdp("constrained-interface-call", "Square s = default; s.Side = ctx.Packet.Length; int r = AreaOf(s);" + Verdict, Methods),

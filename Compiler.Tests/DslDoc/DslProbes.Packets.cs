@@ -16,6 +16,7 @@ namespace Ebpf.Compiler.Tests.DslDoc
             DslProbe.Xdp("xdp-adjust-head", "long r = ctx.AdjustHead(-4); if (r != 0) return XdpAction.Aborted; var eth = ctx.Packet.At<EthernetHeader>(4); if (eth is null) return XdpAction.Drop; return XdpAction.Pass;"),
             DslProbe.Xdp("xdp-adjust-tail-and-meta", "long r = ctx.AdjustTail(-4) + ctx.AdjustMeta(-4);" + Verdict),
             DslProbe.Xdp("xdp-load-bytes", "System.Span<byte> buffer = stackalloc byte[8]; long r = ctx.LoadBytes(0, buffer);" + Verdict),
+            DslProbe.Xdp("xdp-load-bytes-length", "var c = Stats.Lookup(0); if (c is null) return XdpAction.Pass; long r = ctx.LoadBytes(0, ref c.Value, ctx.Packet.Length - 14);" + Verdict, MapFields),
             DslProbe.Xdp("xdp-context-fields", "uint r = ctx.IngressIfindex + ctx.RxQueueIndex;" + Verdict),
             DslProbe.Xdp("xdp-redirect", "return ctx.Redirect(2);"),
             DslProbe.SocketFilter("sk-buff-context-fields", "return ctx.Protocol == EtherType.Ipv4 ? ctx.Length : 0u;"),

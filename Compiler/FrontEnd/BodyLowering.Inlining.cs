@@ -43,7 +43,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
-            return InlineBody(target, body, Bind(invocation.Arguments), receiver);
+            return (receiver is null ? CallFunction(invocation, target, body) : null) ?? InlineBody(target, body, Bind(invocation.Arguments), receiver);
         }
 
         /// <summary><c>new S(a, b)</c> of a struct with source: a zeroed temporary, then the constructor inlined on it.</summary>

@@ -36,7 +36,17 @@ namespace Ebpf.Compiler.FrontEnd
 
         public Compilation Compilation { get; }
 
-        public IrFunctionBuilder Builder { get; }
+        /// <summary>The builder of the function being lowered (the program's, or a BPF-to-BPF function's while it is lowered).</summary>
+        public IrFunctionBuilder Builder { get; set; }
+
+        /// <summary>How many calls to each static method with source the program's reachable code contains.</summary>
+        public Dictionary<IMethodSymbol, int> CallSites { get; } = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+
+        /// <summary>Methods lowered as BPF-to-BPF functions, with their function (null while being lowered or when inlined instead).</summary>
+        public Dictionary<IMethodSymbol, IrFunction?> Functions { get; } = new Dictionary<IMethodSymbol, IrFunction?>(SymbolEqualityComparer.Default);
+
+        /// <summary>The functions the program calls, in the order they were first called (the module's functions after the entry).</summary>
+        public List<IrFunction> Called { get; } = new List<IrFunction>();
 
         public ProgramType ProgramType { get; }
 
