@@ -87,5 +87,18 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                 "    static int Mix(int a, int b, int c, int d, int e, int f) { int h = a; h = h * 31 + b; h = h * 31 + c; h = h * 31 + d; h = h * 31 + e; h = h * 31 + f; return h ^ (h >> 7); }");
             Assert.Equal(0, LocalCalls(image));
         }
+
+        [Fact]
+        public void A_variable_index_in_a_function_is_reported_at_the_index()
+        {
+            string markup = DslCompilation.Xdp(
+                "return Pick(ctx.Packet.Length) == 1 ? XdpAction.Pass : XdpAction.Drop;",
+                "    " + NoInlining + "\n    static int Pick(int i) { System.Span<byte> b = stackalloc byte[4]; b[0] = 1; return b[[|i|]]; }");
+            (string source, IReadOnlyList<TextSpan> spans) = SpanMarkup.Parse(markup);
+            ProgramCompilation result = DslCompilation.Compile("P", source);
+            Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal("EBPF2001", diagnostic.Id);
+            Assert.Equal(Assert.Single(spans), diagnostic.Location.SourceSpan);
+        }
     }
 }

@@ -77,6 +77,11 @@ namespace Ebpf.Compiler.FrontEnd
                 return Unsupported(index, "a variable index into a context field (the verifier allows constant offsets only)");
             }
 
+            if (f.Function != program.Entry)
+            {
+                return Unsupported(index, "a variable index in a method compiled as a BPF-to-BPF function (only the program can end with the abort verdict; mark the method [MethodImpl(MethodImplOptions.AggressiveInlining)])");
+            }
+
             LoweredValue value = LowerValue(index);
             return value.Kind == LoweredValueKind.Scalar ? ElementAt(buffer, Resize(value.Value!, IsSigned(value.Type), IrType.I64)) : value;
         }

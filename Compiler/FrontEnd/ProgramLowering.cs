@@ -30,6 +30,7 @@ namespace Ebpf.Compiler.FrontEnd
             f.Function.Location = ProgramLoweringContext.SourceOf(body.Syntax);
             VirtualRegister ctx = f.Parameter(IrType.PointerTo(PointerKind.Context), "ctx");
             context.ContextRegister = ctx;
+            context.Entry = f.Function;
             f.At(f.Block("entry"));
             var parameters = new Dictionary<IParameterSymbol, LoweredValue>(SymbolEqualityComparer.Default);
             if (method.Parameters.Length == 1)

@@ -61,6 +61,9 @@ namespace Ebpf.Compiler.FrontEnd
 
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
+        /// <summary>The program's entry function (other functions are BPF-to-BPF callees).</summary>
+        public IrFunction? Entry { get; set; }
+
         /// <summary>The program's context register (r1 on entry).</summary>
         public VirtualRegister? ContextRegister { get; set; }
 
