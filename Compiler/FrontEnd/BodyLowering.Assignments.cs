@@ -42,13 +42,13 @@ namespace Ebpf.Compiler.FrontEnd
                     return LoweredValue.Scalar(register, target.Type);
                 case LoweredValueKind.Address when IsScalarType(target.Type!) && value.Kind == LoweredValueKind.Scalar:
                     IrValue stored = ScalarOf(value, target.Type!);
-                    f.Store(target.Value!, target.Offset, stored, TypeLayout.PrimitiveSize(target.Type!) * 8);
+                    f.Store(target.Value!, target.Offset, stored, PrimitiveSize(target.Type!) * 8);
                     return LoweredValue.Scalar(stored, target.Type);
                 case LoweredValueKind.NetworkOrder when value.Kind == LoweredValueKind.Scalar:
                 {
                     IrValue host = ScalarOf(value, target.Type!);
                     IrValue network = host.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, Materialized(host)) : host;
-                    f.Store(target.Value!, target.Offset, network, TypeLayout.PrimitiveSize(target.Type!) * 8);
+                    f.Store(target.Value!, target.Offset, network, PrimitiveSize(target.Type!) * 8);
                     HeaderSetterSideEffects(target);
                     return LoweredValue.Scalar(host, target.Type);
                 }
@@ -83,11 +83,11 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             ITypeSymbol targetType = compound.Target.Type;
-            ITypeSymbol operationType = compound.Value.Type is { } valueType && TypeLayout.PrimitiveSize(valueType) > TypeLayout.PrimitiveSize(targetType) &&
+            ITypeSymbol operationType = compound.Value.Type is { } valueType && PrimitiveSize(valueType) > PrimitiveSize(targetType) &&
                 compound.OperatorKind != BinaryOperatorKind.LeftShift && compound.OperatorKind != BinaryOperatorKind.RightShift && compound.OperatorKind != BinaryOperatorKind.UnsignedRightShift
                 ? valueType
                 : targetType;
-            if (TypeLayout.PrimitiveSize(operationType) < 4)
+            if (PrimitiveSize(operationType) < 4)
             {
                 operationType = IsSigned(operationType) ? program.Compilation.GetSpecialType(SpecialType.System_Int32) : program.Compilation.GetSpecialType(SpecialType.System_Int32);
             }

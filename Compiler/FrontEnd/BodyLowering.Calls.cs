@@ -126,14 +126,14 @@ namespace Ebpf.Compiler.FrontEnd
                 {
                     ITypeSymbol element = target.TypeArguments[0];
                     IrValue data = StackPointerTo(LowerOperand(arguments[0].Value) is { Kind: LoweredValueKind.Address } place ? place : LowerValue(arguments[0].Value), element, arguments[0].Syntax);
-                    int size = program.Layout(element)?.Size ?? 0;
+                    int size = Layout(element)?.Size ?? 0;
                     return LoweredValue.Scalar(f.CallHelper(RingbufOutput, IrType.I64, f.Map(map.Name!), data, IrFunctionBuilder.I64(size), Argument64(arguments[1]))!, target.ReturnType);
                 }
 
                 case "Reserve" when owner == DslNames.RingBufferMap && target.TypeArguments.Length == 1:
                 {
                     ITypeSymbol element = target.TypeArguments[0];
-                    if (program.Layout(element) is not TypeLayout layout)
+                    if (Layout(element) is not TypeLayout layout)
                     {
                         program.Report(DiagnosticCatalogue.UnsupportedType, invocation.Syntax, element.ToDisplayString());
                         return LoweredValue.None;
@@ -231,7 +231,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             IReadOnlyList<IArgumentOperation> arguments = Ordered(invocation);
             ITypeSymbol element = target.TypeArguments.Length == 1 ? target.TypeArguments[0] : target.ReturnType;
-            if (program.Layout(element) is not TypeLayout layout)
+            if (Layout(element) is not TypeLayout layout)
             {
                 program.Report(DiagnosticCatalogue.UnsupportedType, invocation.Syntax, element.ToDisplayString());
                 return LoweredValue.None;

@@ -116,10 +116,10 @@ namespace Ebpf.Compiler.FrontEnd
             if (place.Kind == LoweredValueKind.StackBuffer)
             {
                 type = place.Type!;
-                size = place.Length * program.Layout(type)!.Size;
+                size = place.Length * Layout(type)!.Size;
                 place = LoweredValue.Address(place.Value!, place.Offset, type);
             }
-            else if (target.TypeArguments.Length == 1 && program.Layout(target.TypeArguments[0]) is TypeLayout layout)
+            else if (target.TypeArguments.Length == 1 && Layout(target.TypeArguments[0]) is TypeLayout layout)
             {
                 type = target.TypeArguments[0];
                 size = layout.Size;

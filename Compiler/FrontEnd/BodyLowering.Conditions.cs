@@ -156,7 +156,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case LoweredValueKind.MapValue:
                     return BranchCondition.Compare(Ebpf.Compiler.IR.Condition.Equal, value.Value!, IrFunctionBuilder.I64(0));
                 case LoweredValueKind.PacketRef:
-                    TypeLayout? layout = program.Layout(value.Type!);
+                    TypeLayout? layout = Layout(value.Type!);
                     IrValue end = PacketEnd(value.IsMetadata);
                     IrValue limit = f.Add(value.Value!, IrFunctionBuilder.I64(layout?.Size ?? 1));
                     return BranchCondition.Compare(Ebpf.Compiler.IR.Condition.UnsignedGreater, limit, end);

@@ -53,7 +53,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             AttributeData? inlineArray = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute");
             IFieldSymbol? element = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => !field.IsStatic && !field.IsConst);
-            if (!(inlineArray?.ConstructorArguments.FirstOrDefault().Value is int length) || element is null || program.Layout(element.Type) is null)
+            if (!(inlineArray?.ConstructorArguments.FirstOrDefault().Value is int length) || element is null || Layout(element.Type) is null)
             {
                 return Unsupported(at, $"indexing '{type.ToDisplayString()}'");
             }
@@ -64,7 +64,7 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary><c>buffer[index]</c> as the element's place.</summary>
         private LoweredValue Element(LoweredValue buffer, IOperation index)
         {
-            int elementSize = program.Layout(buffer.Type!)!.Size;
+            int elementSize = Layout(buffer.Type!)!.Size;
             if (index.ConstantValue is { HasValue: true, Value: int position })
             {
                 return position < 0 || position >= buffer.Length
@@ -95,7 +95,7 @@ namespace Ebpf.Compiler.FrontEnd
             f.At(outside);
             f.Return(IrFunctionBuilder.Constant(f.Function.ReturnType ?? IrType.I32, AbortVerdict));
             f.At(inside);
-            int elementSize = program.Layout(buffer.Type!)!.Size;
+            int elementSize = Layout(buffer.Type!)!.Size;
             IrValue scaled = elementSize == 1 ? index : f.Multiply(index, IrFunctionBuilder.I64(elementSize));
             return LoweredValue.Address(f.Add(PointerOf(buffer), scaled), 0, buffer.Type!);
         }

@@ -21,12 +21,12 @@ namespace Ebpf.Compiler.FrontEnd
             if (value.Kind == LoweredValueKind.Address && value.Type is { } type && IsScalarType(type))
             {
                 IrType registerType = RegisterType(type);
-                return LoweredValue.Scalar(f.Load(registerType, value.Value!, value.Offset, TypeLayout.PrimitiveSize(type) * 8), type);
+                return LoweredValue.Scalar(f.Load(registerType, value.Value!, value.Offset, PrimitiveSize(type) * 8), type);
             }
 
             if (value.Kind == LoweredValueKind.NetworkOrder)
             {
-                IrValue raw = f.Load(RegisterType(value.Type!), value.Value!, value.Offset, TypeLayout.PrimitiveSize(value.Type!) * 8);
+                IrValue raw = f.Load(RegisterType(value.Type!), value.Value!, value.Offset, PrimitiveSize(value.Type!) * 8);
                 return LoweredValue.Scalar(raw.Type.Width > 8 ? f.Unary(UnaryOperation.ByteSwap, raw) : raw, value.Type);
             }
 
@@ -47,7 +47,7 @@ namespace Ebpf.Compiler.FrontEnd
                 case ILocalReferenceOperation local:
                     return Local(local.Local, local.Syntax);
                 case IParameterReferenceOperation parameter:
-                    return parameters.TryGetValue(parameter.Parameter, out LoweredValue? bound) ? bound : Unsupported(operation, "this parameter");
+                    return TryParameter(parameter.Parameter, out LoweredValue bound) ? bound : Unsupported(operation, "this parameter");
                 case IFieldReferenceOperation field:
                     return Field(field);
                 case IPropertyReferenceOperation property:
@@ -234,7 +234,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return LoweredValue.None;
             }
 
-            ITypeSymbol type = local.Type;
+            ITypeSymbol type = Resolve(local.Type);
             string name = local.Name;
             if (type.SpecialType == SpecialType.System_String)
             {
@@ -278,7 +278,7 @@ namespace Ebpf.Compiler.FrontEnd
 
         private LoweredValue NewStructLocal(ITypeSymbol type, string name, SyntaxNode syntax)
         {
-            TypeLayout? layout = program.Layout(type);
+            TypeLayout? layout = Layout(type);
             if (layout is null)
             {
                 program.Report(DiagnosticCatalogue.UnsupportedType, syntax, type.ToDisplayString());

@@ -89,7 +89,7 @@ namespace Ebpf.Compiler.FrontEnd
         private bool HasFunctionShape(IMethodSymbol target) =>
             target.Parameters.Length <= MaxCallArguments &&
             target.Parameters.All(p => p.RefKind == RefKind.None && IsScalarType(p.Type) ||
-                p.RefKind == RefKind.In && !IsScalarType(p.Type) && p.Type.IsValueType && program.Layout(p.Type) is not null) &&
+                p.RefKind == RefKind.In && !IsScalarType(p.Type) && p.Type.IsValueType && Layout(p.Type) is not null) &&
             (target.ReturnsVoid || IsScalarType(target.ReturnType));
 
         /// <summary>One copy plus a call per site (argument moves, the call, the result) against a copy per site.</summary>
@@ -131,7 +131,7 @@ namespace Ebpf.Compiler.FrontEnd
             program.CallStack.Add(target);
             try
             {
-                new BodyLowering(program, target, parameters, null).Lower(body);
+                new BodyLowering(program, target, parameters, null, typeArguments: TypeArgumentsOf(target)).Lower(body);
             }
             finally
             {

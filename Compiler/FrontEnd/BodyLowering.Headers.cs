@@ -75,7 +75,7 @@ namespace Ebpf.Compiler.FrontEnd
         {
             if (property.Method is { AssociatedSymbol: IPropertySymbol { Name: "NextHopMtu" } setter } && DslNames.Of(setter.ContainingType) == IcmpHeaderName &&
                 RawField(setter.ContainingType, "_identifier") is IFieldSymbol unused && RawField(setter.ContainingType, "_sequence") is IFieldSymbol mtu &&
-                program.Layout(setter.ContainingType) is TypeLayout layout)
+                Layout(setter.ContainingType) is TypeLayout layout)
             {
                 int start = property.Offset - layout.OffsetOf(mtu);
                 f.Store(property.Value!, start + layout.OffsetOf(unused), IrFunctionBuilder.Constant(IrType.I16, 0), 16);
@@ -115,7 +115,7 @@ namespace Ebpf.Compiler.FrontEnd
         private IrValue VersionAndIhl(INamedTypeSymbol header, LoweredValue instance)
         {
             IFieldSymbol field = header.GetMembers("VersionAndIhl").OfType<IFieldSymbol>().Single();
-            IrValue raw = f.Load(IrType.I8, instance.Value!, instance.Offset + program.Layout(header)!.OffsetOf(field), 8);
+            IrValue raw = f.Load(IrType.I8, instance.Value!, instance.Offset + Layout(header)!.OffsetOf(field), 8);
             return Resize(raw, false, IrType.I32);
         }
 

@@ -15,16 +15,16 @@ namespace Ebpf.Compiler.FrontEnd
     {
         private LoweredValue Inline(IInvocationOperation invocation)
         {
-            IMethodSymbol target = invocation.TargetMethod;
+            IMethodSymbol target = Instantiated(ConstrainedTarget(invocation) ?? invocation.TargetMethod);
             if (target.MethodKind == MethodKind.DelegateInvoke || target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface)
             {
                 program.Report(DiagnosticCatalogue.IndirectCall, invocation.Syntax, target.MethodKind == MethodKind.DelegateInvoke ? "The delegate call '" + invocation.Syntax + "'" : "The virtual call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
                 return LoweredValue.None;
             }
 
-            if (target.IsGenericMethod)
+            if (target.MethodKind == MethodKind.LocalFunction && !target.IsStatic)
             {
-                return Unsupported(invocation, $"the generic method '{target.Name}'");
+                return Unsupported(invocation, $"the local function '{target.Name}', which is not static (only static local functions; pass what it uses as arguments)");
             }
 
             LoweredValue? receiver = null;
@@ -76,7 +76,7 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary><c>new LpmKey&lt;T&gt;(prefixLength, data)</c>: its two fields stored (the DSL constructor does just that).</summary>
         private LoweredValue ConstructLpmKey(IObjectCreationOperation creation, LoweredValue place)
         {
-            TypeLayout layout = program.Layout(place.Type!)!;
+            TypeLayout layout = Layout(place.Type!)!;
             foreach (IArgumentOperation argument in creation.Arguments)
             {
                 string field = argument.Parameter?.Name == "prefixLength" ? "PrefixLength" : "Data";
@@ -111,11 +111,11 @@ namespace Ebpf.Compiler.FrontEnd
                     case LoweredValueKind.Scalar:
                         VirtualRegister copy = f.Register(RegisterType(parameter.Type), parameter.Name);
                         f.Assign(copy, ScalarOf(value, parameter.Type));
-                        bound[parameter] = LoweredValue.Scalar(copy, parameter.Type);
+                        bound[parameter] = LoweredValue.Scalar(copy, Resolve(parameter.Type));
                         break;
                     case LoweredValueKind.Address:
                     case LoweredValueKind.Zero:
-                        LoweredValue place = NewStructLocal(parameter.Type, parameter.Name, argument.Syntax);
+                        LoweredValue place = NewStructLocal(Resolve(parameter.Type), parameter.Name, argument.Syntax);
                         CopyInto(place, value, argument.Syntax);
                         bound[parameter] = place;
                         break;
@@ -151,7 +151,7 @@ namespace Ebpf.Compiler.FrontEnd
                 if (program.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
                 {
                     IOperation? operation = program.Model(syntax.SyntaxTree).GetOperation(syntax, program.CancellationToken);
-                    body = operation is IMethodBodyOperation { BlockBody: null, ExpressionBody: null } ? null : operation as IMethodBodyOperation ?? operation as IConstructorBodyOperation ?? (IOperation?)(operation as IBlockOperation);
+                    body = operation is IMethodBodyOperation { BlockBody: null, ExpressionBody: null } ? null : operation as IMethodBodyOperation ?? operation as IConstructorBodyOperation ?? operation as ILocalFunctionOperation ?? (IOperation?)(operation as IBlockOperation);
                 }
             }
 
@@ -167,7 +167,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return null;
             }
 
-            if (program.CallStack.Contains(target, SymbolEqualityComparer.Default))
+            if (program.CallStack.Any(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, target.OriginalDefinition)))
             {
                 program.Report(DiagnosticCatalogue.Recursion, at, Cycle(target));
                 return null;
@@ -179,14 +179,14 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>EBPF2007's cycle: the call stack from <paramref name="target"/>'s first frame back to <paramref name="target"/>.</summary>
         private string Cycle(IMethodSymbol target)
         {
-            int first = program.CallStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, target));
+            int first = program.CallStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, target.OriginalDefinition));
             return string.Join(" → ", program.CallStack.Skip(first).Select(m => m.Name).Concat(new[] { target.Name }));
         }
 
         private LoweredValue InlineBody(IMethodSymbol target, IOperation body, Dictionary<IParameterSymbol, LoweredValue> bound, LoweredValue? receiver)
         {
             BasicBlock after = f.Block(target.Name + ".return");
-            var callee = new BodyLowering(program, target, bound, after, receiver);
+            var callee = new BodyLowering(program, target, bound, after, receiver, TypeArgumentsOf(target));
             program.CallStack.Add(target);
             try
             {

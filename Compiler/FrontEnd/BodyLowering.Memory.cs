@@ -29,7 +29,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return instance;
             }
 
-            if (instance.Kind != LoweredValueKind.Address || program.Layout(instance.Type!) is not TypeLayout layout)
+            if (instance.Kind != LoweredValueKind.Address || Layout(instance.Type!) is not TypeLayout layout)
             {
                 return Unsupported(reference, "this field access");
             }
@@ -129,15 +129,15 @@ namespace Ebpf.Compiler.FrontEnd
         {
             if (instance.Kind != LoweredValueKind.Address || property.ContainingType is null ||
                 !DslNames.Of(property.ContainingType).StartsWith("Ebpf.Dsl.Packets.", System.StringComparison.Ordinal) ||
-                program.Layout(property.ContainingType) is not TypeLayout layout)
+                Layout(property.ContainingType) is not TypeLayout layout)
             {
                 return null;
             }
 
             (string Field, int Delta)? alias = HeaderFieldAlias(property);
             IFieldSymbol? field = RawField(property.ContainingType, alias?.Field ?? "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1));
-            int size = TypeLayout.PrimitiveSize(property.Type);
-            if (field is null || size == 0 || (alias is { } part ? part.Delta + size > TypeLayout.PrimitiveSize(field.Type) : TypeLayout.PrimitiveSize(field.Type) != size))
+            int size = PrimitiveSize(property.Type);
+            if (field is null || size == 0 || (alias is { } part ? part.Delta + size > PrimitiveSize(field.Type) : PrimitiveSize(field.Type) != size))
             {
                 return null;
             }
@@ -225,7 +225,7 @@ namespace Ebpf.Compiler.FrontEnd
         /// <summary>Copies (or zeroes) a whole struct into <paramref name="target"/>, in the widest aligned pieces.</summary>
         private void CopyInto(LoweredValue target, LoweredValue source, SyntaxNode syntax)
         {
-            if (target.Kind != LoweredValueKind.Address || program.Layout(target.Type!) is not TypeLayout layout)
+            if (target.Kind != LoweredValueKind.Address || Layout(target.Type!) is not TypeLayout layout)
             {
                 return;
             }
@@ -269,7 +269,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             if (value.Kind == LoweredValueKind.Scalar)
             {
-                f.Store(temporary.Value!, 0, ScalarOf(value, type), TypeLayout.PrimitiveSize(type) * 8);
+                f.Store(temporary.Value!, 0, ScalarOf(value, type), PrimitiveSize(type) * 8);
             }
             else
             {

@@ -13,7 +13,7 @@ namespace Ebpf.Compiler.FrontEnd
     /// </summary>
     internal sealed partial class BodyLowering
     {
-        private static bool IsScalarType(ITypeSymbol type) => TypeLayout.PrimitiveSize(type) > 0;
+        private bool IsScalarType(ITypeSymbol type) => PrimitiveSize(Resolve(type)) > 0;
 
         private static bool IsFloating(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_Single || type.SpecialType == SpecialType.System_Double || type.SpecialType == SpecialType.System_Decimal;
@@ -21,9 +21,9 @@ namespace Ebpf.Compiler.FrontEnd
         private static ITypeSymbol Underlying(ITypeSymbol type) =>
             type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying : type;
 
-        private static bool IsSigned(ITypeSymbol? type)
+        private bool IsSigned(ITypeSymbol? type)
         {
-            switch (type is null ? SpecialType.None : Underlying(type).SpecialType)
+            switch (type is null ? SpecialType.None : Underlying(Resolve(type)).SpecialType)
             {
                 case SpecialType.System_SByte:
                 case SpecialType.System_Int16:
@@ -37,8 +37,8 @@ namespace Ebpf.Compiler.FrontEnd
         }
 
         /// <summary>The IR type a value of this C# type lives in: its width; bool is an i32 holding 0 or 1.</summary>
-        private static IrType RegisterType(ITypeSymbol type) =>
-            type.SpecialType == SpecialType.System_Boolean ? IrType.I32 : IrType.Scalar(TypeLayout.PrimitiveSize(type) * 8);
+        private IrType RegisterType(ITypeSymbol type) =>
+            Resolve(type).SpecialType == SpecialType.System_Boolean ? IrType.I32 : IrType.Scalar(PrimitiveSize(Resolve(type)) * 8);
 
         /// <summary>Widens (by signedness) or truncates a scalar to <paramref name="target"/>.</summary>
         private IrValue Resize(IrValue value, bool signed, IrType target)
@@ -116,7 +116,7 @@ namespace Ebpf.Compiler.FrontEnd
                 return Unsupported(conversion, $"a conversion to '{target.ToDisplayString()}'");
             }
 
-            if (conversion.IsChecked && TypeLayout.PrimitiveSize(target) <= TypeLayout.PrimitiveSize(operand.Type ?? target) && IsSigned(target) != IsSigned(operand.Type))
+            if (conversion.IsChecked && PrimitiveSize(target) <= PrimitiveSize(operand.Type ?? target) && IsSigned(target) != IsSigned(operand.Type))
             {
                 program.Report(DiagnosticCatalogue.Exceptions, conversion.Syntax, "Checked conversion");
             }

@@ -50,7 +50,7 @@ namespace Ebpf.Compiler.FrontEnd
 
             ITypeSymbol element = ((INamedTypeSymbol)value.Type!).TypeArguments[0];
             int? length = StackAllocLength(value, stackAlloc);
-            TypeLayout? layout = program.Layout(element);
+            TypeLayout? layout = Layout(element);
             if (stackAlloc.Initializer is not null || length is null || layout is null || length.Value * layout.Size > StackBufferLimit)
             {
                 return Unsupported(value, $"a 'stackalloc' other than 'stackalloc {element.ToDisplayString()}[N]' with a constant N of at most {StackBufferLimit} bytes and no initializer");
@@ -128,7 +128,7 @@ namespace Ebpf.Compiler.FrontEnd
             }
 
             int helper = DslNames.Of(invocation.TargetMethod.ContainingType) == DslNames.XdpContext ? XdpLoadBytes : SkbLoadBytes;
-            int bytes = buffer.Length * program.Layout(buffer.Type!)!.Size;
+            int bytes = buffer.Length * Layout(buffer.Type!)!.Size;
             IrValue returned = f.CallHelper(helper, IrType.I64, context.Value!, Argument64(arguments[0]), PointerOf(buffer), IrFunctionBuilder.I64(bytes))!;
             return LoweredValue.Scalar(returned, invocation.TargetMethod.ReturnType);
         }
@@ -148,7 +148,7 @@ namespace Ebpf.Compiler.FrontEnd
             ITypeSymbol type = invocation.TargetMethod.TypeArguments[0];
             LoweredValue destination = LowerOperand(arguments[1].Value);
             if (destination.Kind != LoweredValueKind.Address || destination.Value!.Type.Pointer == PointerKind.Context || destination.Value.Type.Pointer == PointerKind.Packet ||
-                program.Layout(type) is not TypeLayout layout)
+                Layout(type) is not TypeLayout layout)
             {
                 return destination.Kind == LoweredValueKind.None ? destination : Unsupported(arguments[1].Value, "a destination that is not a struct field or local of stack, map or ring-buffer memory");
             }
@@ -187,7 +187,7 @@ namespace Ebpf.Compiler.FrontEnd
             for (int k = 0; k < arguments.Count - 1; k++)
             {
                 ITypeSymbol type = target.TypeArguments[k];
-                if (program.Layout(type) is not TypeLayout layout)
+                if (Layout(type) is not TypeLayout layout)
                 {
                     return Unsupported(arguments[k].Value, $"'{type.ToDisplayString()}' (no fixed unmanaged layout)");
                 }

@@ -32,8 +32,9 @@ namespace Ebpf.Compiler.FrontEnd
         /// A body; when <paramref name="continuation"/> is null its returns are the function's, otherwise (inlined)
         /// they store the value in <see cref="Result"/> and jump to the continuation.
         /// </summary>
-        public BodyLowering(ProgramLoweringContext program, IMethodSymbol method, Dictionary<IParameterSymbol, LoweredValue> parameters, BasicBlock? continuation, LoweredValue? receiver = null)
+        public BodyLowering(ProgramLoweringContext program, IMethodSymbol method, Dictionary<IParameterSymbol, LoweredValue> parameters, BasicBlock? continuation, LoweredValue? receiver = null, Dictionary<ITypeParameterSymbol, ITypeSymbol>? typeArguments = null)
         {
+            this.typeArguments = typeArguments;
             this.receiver = receiver;
             this.program = program;
             f = program.Builder;
@@ -49,7 +50,9 @@ namespace Ebpf.Compiler.FrontEnd
         public void Lower(IOperation body)
         {
             program.CheckProgramCode(method, body);
-            ControlFlowGraph graph = body is IMethodBodyOperation methodBody
+            ControlFlowGraph graph = body is ILocalFunctionOperation local
+                ? LocalFunctionGraph(local)
+                : body is IMethodBodyOperation methodBody
                 ? ControlFlowGraph.Create(methodBody, program.CancellationToken)
                 : body is IConstructorBodyOperation constructorBody
                     ? ControlFlowGraph.Create(constructorBody, program.CancellationToken)
@@ -136,6 +139,21 @@ namespace Ebpf.Compiler.FrontEnd
                     }
                 }
             }
+        }
+
+        /// <summary>A local function's flow graph, from the graph of the method body it is declared in.</summary>
+        private ControlFlowGraph LocalFunctionGraph(ILocalFunctionOperation local)
+        {
+            IOperation root = local;
+            while (root.Parent is IOperation parent)
+            {
+                root = parent;
+            }
+
+            ControlFlowGraph container = root is IMethodBodyOperation methodBody
+                ? ControlFlowGraph.Create(methodBody, program.CancellationToken)
+                : ControlFlowGraph.Create((IBlockOperation)root, program.CancellationToken);
+            return container.GetLocalFunctionControlFlowGraphInScope(local.Symbol, program.CancellationToken);
         }
 
         private void At(IOperation operation) => f.Location = ProgramLoweringContext.SourceOf(operation.Syntax) ?? f.Location;

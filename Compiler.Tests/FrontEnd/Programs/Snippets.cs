@@ -20,6 +20,9 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
     static int Twice(int x) => x * 2;
     static void Bump(ref Counters c, uint length) { c.Packets++; c.Bytes += length; }
     static int Clamp(int x) { if (x < 0) return 0; if (x > 10) return 10; return x; }
+    static T Pick<T>(bool first, T a, T b) => first ? a : b;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static T Choose<T>(bool first, T a, T b) { T chosen = b; if (first) { chosen = a; } return chosen; }
     static uint Mix(uint a, uint b) { uint h = a * 2654435761u; h ^= h >> 15; h += b; h *= 0x85ebca6bu; h ^= h >> 13; h += a ^ b; h *= 0xc2b2ae35u; h ^= h >> 16; return h; }
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     static ulong CountIn(uint key, ulong by) { var c = Stats.Lookup(key & 3); if (c is null) return 0; c.Value.Packets += by; return c.Value.Packets; }
@@ -72,6 +75,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd.Programs
             ("foreach over a stack span", "System.Span<byte> bytes = stackalloc byte[12]; ctx.LoadBytes(0, bytes); int sum = 0; foreach (byte b in bytes) { sum += b; } System.Span<ushort> words = stackalloc ushort[3]; words[ctx.Packet.Length % 3] = 7; foreach (ushort w in words) { sum ^= w; } return (sum & 1) == 0 ? XdpAction.Pass : XdpAction.Drop;"),
             ("load bytes of a bounded length into a map value", "var v = Tags.Lookup(0); if (v is null) return XdpAction.Aborted; long r = ctx.LoadBytes(2, ref v.Value, ctx.Packet.Length - 50); return r == 0 ? XdpAction.Pass : XdpAction.Drop;"),
             ("bpf-to-bpf calls", "uint n = (uint)ctx.Packet.Length; uint x = Mix(n, 7u) ^ Mix(ctx.IngressIfindex, n); Pair p = default; p.A = x; p.B = (ushort)n; p.C = 3; ulong total = CountIn(n, 1) + CountIn(x, n) + Weigh(in p); return ((x ^ (uint)total) & 1) == 0 ? XdpAction.Pass : XdpAction.Drop;"),
+            ("generic methods and static local functions", "static int Half(int x) => x >> 1; int n = ctx.Packet.Length; int a = Pick(n > 60, n, Half(n)); uint b = Pick(n < 50, 7u, (uint)n); long c = Choose(n > 70, (long)n, 5L) + Choose(n < 64, 1, 2); return a + (int)b + c > 100 ? XdpAction.Pass : XdpAction.Drop;"),
             ("checked map value", "var c = Stats.Lookup(2); if (c != null) { c.Value.Packets = 1; } return XdpAction.Pass;"),
         };
     }
