@@ -62,7 +62,7 @@ namespace Ebpf.Loader.Cli
 
             if (cpu < 0 || cpu >= Math.Min(Environment.ProcessorCount, 64))
             {
-                throw new CliException($"--cpu {cpu}: this machine runs CPUs 0..{Math.Min(Environment.ProcessorCount, 64) - 1}");
+                throw new CliException($"--cpu {cpu}: this machine runs CPUs 0..{Math.Min(Environment.ProcessorCount, 64) - 1}", CommandLine.UsageError);
             }
 
             byte[] packet = SamplePacket();

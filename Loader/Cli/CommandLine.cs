@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using Ebpf.Asm;
 using Ebpf.Loader.Sys;
 
@@ -19,6 +20,12 @@ namespace Ebpf.Loader.Cli
         /// <summary>Exit code for command-line usage errors.</summary>
         public const int UsageError = 2;
 
+        /// <summary>At most this many parse errors are printed: a mistyped line should not fill the screen.</summary>
+        private const int MaxParseErrors = 2;
+
+        /// <summary>At most this many assembler diagnostics are printed (a file that is not assembly text has one per line).</summary>
+        private const int MaxAssemblyErrors = 5;
+
         /// <summary>Parses and runs <paramref name="args"/> against the process's console.</summary>
         public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -27,23 +34,18 @@ namespace Ebpf.Loader.Cli
         {
             var terminal = new Terminal(output, error);
             RootCommand root = Build(terminal);
-            ParseResult parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            ParseResult parse;
+            try
             {
-                bool unknownToken = parse.UnmatchedTokens.Count > 0;
-                foreach (ParseError parseError in parse.Errors)
+                parse = root.Parse(args);
+                if (parse.Errors.Count > 0)
                 {
-                    // "Required command was not provided" only repeats what the unknown token already says.
-                    if (unknownToken && parseError.Message.StartsWith("Required command", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    error.WriteLine($"{Name}: error: {parseError.Message}");
+                    return UsageErrors(parse, error);
                 }
-
-                error.WriteLine($"{Name}: see '{Name} {CommandPath(parse.CommandResult)}--help'");
-                return UsageError;
+            }
+            catch (Exception exception)
+            {
+                return Fail(exception, error); // a validator or parser that throws is a bug: say so, never crash
             }
 
             try
@@ -79,6 +81,39 @@ namespace Ebpf.Loader.Cli
             return root;
         }
 
+        /// <summary>
+        /// A parse error on one line: System.CommandLine lists the accepted values of an option one per line
+        /// ("Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'"), which becomes "… Must be one of: 'a', 'b'".
+        /// </summary>
+        internal static string OneLine(string message)
+        {
+            string[] lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1));
+        }
+
+        private static int UsageErrors(ParseResult parse, TextWriter error)
+        {
+            bool unknownToken = parse.UnmatchedTokens.Count > 0;
+            // "Required command was not provided" only repeats what the unknown token already says.
+            var messages = parse.Errors
+                .Select(parseError => OneLine(parseError.Message))
+                .Where(message => !(unknownToken && message.StartsWith("Required command", StringComparison.Ordinal)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            foreach (string message in messages.Take(MaxParseErrors))
+            {
+                error.WriteLine($"{Name}: error: {message}");
+            }
+
+            if (messages.Count > MaxParseErrors)
+            {
+                error.WriteLine($"{Name}: … and {messages.Count - MaxParseErrors} more errors");
+            }
+
+            error.WriteLine($"{Name}: see '{Name} {CommandPath(parse.CommandResult)}--help'");
+            return UsageError;
+        }
+
         private static string CommandPath(CommandResult? result)
         {
             string path = string.Empty;
@@ -98,7 +133,16 @@ namespace Ebpf.Loader.Cli
                     error.WriteLine($"{Name}: {cli.Message}");
                     return cli.ExitCode;
                 case AssemblyException assembly:
-                    error.WriteLine(assembly.Message);
+                    foreach (AssemblyError diagnostic in assembly.Errors.Take(MaxAssemblyErrors))
+                    {
+                        error.WriteLine(diagnostic.ToString());
+                    }
+
+                    if (assembly.Errors.Count > MaxAssemblyErrors)
+                    {
+                        error.WriteLine($"{Name}: … and {assembly.Errors.Count - MaxAssemblyErrors} more errors in {assembly.File}");
+                    }
+
                     return 1;
                 case BpfException bpf:
                     error.WriteLine($"{Name}: {bpf.Message}");

@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using Ebpf.Loader.Demo;
@@ -21,8 +22,47 @@ namespace Ebpf.Loader.Cli
             {
                 pcap,
             };
-            command.SetAction(parse => KernelAccess.Run(() => new DemoScript(terminal.Output, terminal.Error, Path.GetFullPath(parse.GetValue(pcap)!)).Run()));
+            command.SetAction(parse =>
+            {
+                string path = Writable(parse.GetValue(pcap)!);
+                return KernelAccess.Run(() => new DemoScript(terminal.Output, terminal.Error, path).Run());
+            });
             return command;
+        }
+
+        /// <summary>
+        /// The full path of <paramref name="path"/> once a file can be created beside it: the demo takes seconds and
+        /// builds namespaces before it samples, so a pcap path it cannot write is refused before anything starts.
+        /// </summary>
+        internal static string Writable(string path)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new CliException("-w: an empty path", CommandLine.UsageError);
+            }
+
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full) ?? "/";
+            if (Directory.Exists(full))
+            {
+                throw new CliException($"-w {path}: is a directory");
+            }
+
+            if (!Directory.Exists(directory))
+            {
+                throw new CliException($"-w {path}: cannot write: no such directory {directory}");
+            }
+
+            try
+            {
+                using var probe = new FileStream(Path.Combine(directory, $".{Path.GetFileName(full)}.probe-{System.Environment.ProcessId}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"-w {path}: cannot write: {error.Message}");
+            }
+
+            return full;
         }
     }
 }

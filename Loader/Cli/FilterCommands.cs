@@ -168,7 +168,7 @@ namespace Ebpf.Loader.Cli
 
         private static void Exclusive(CommandResult result, Option<bool> on, Option<bool> off)
         {
-            if (result.GetValue(on) && result.GetValue(off))
+            if (result.IsOn(on) && result.IsOn(off))
             {
                 result.AddError($"{on.Name} and {off.Name} contradict each other");
             }

@@ -33,6 +33,11 @@ namespace Ebpf.Loader.Cli
                     .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     .Distinct(StringComparer.Ordinal)
                     .ToArray();
+                if (interfaces.Length == 0)
+                {
+                    throw new CliException("--interface: no interface name given (e.g. --interface eth0 or --interface eth0,eth1)", CommandLine.UsageError);
+                }
+
                 var statuses = new List<FilterStatus>();
                 var errors = new List<string>();
                 foreach (string name in interfaces)

@@ -26,13 +26,13 @@ namespace Ebpf.Loader.Cli
             var command = new Command("load", "Load compiled eBPF collections into the kernel and pin them.") { assembly, image, programClass, pin, json };
             command.Validators.Add(result =>
             {
-                bool hasAssembly = result.GetValue(assembly) is not null;
-                bool hasImage = result.GetValue(image) is not null;
+                bool hasAssembly = result.Given(assembly);
+                bool hasImage = result.Given(image);
                 if (hasAssembly == hasImage)
                 {
                     result.AddError("give exactly one of --assembly X.dll or --image FILE.ebpfimg");
                 }
-                else if (hasImage && result.GetValue(programClass) is not null)
+                else if (hasImage && result.Given(programClass))
                 {
                     result.AddError("--class selects a class of an --assembly; an --image holds one class");
                 }

@@ -59,8 +59,8 @@ namespace Ebpf.Loader.Cli
             var dump = new Command("dump", "Print every key and value of a map (per-CPU values per possible CPU).") { path, id, json };
             dump.Validators.Add(result =>
             {
-                bool hasPath = result.GetValue(path) is not null;
-                bool hasId = result.GetValue(id) is not null;
+                bool hasPath = result.Given(path);
+                bool hasId = result.Given(id);
                 if (hasPath == hasId)
                 {
                     result.AddError("give either a pin path or --id N, not both and not neither");

@@ -30,7 +30,7 @@ namespace Ebpf.Loader.Cli
             var command = new Command("dump", "Disassemble a loaded program's instructions as the kernel keeps them, with C# source lines.") { program, source, assembly, json };
             command.Validators.Add(result =>
             {
-                if (result.GetValue(source) is not null && result.GetValue(assembly) is not null)
+                if (result.Given(source) && result.Given(assembly))
                 {
                     result.AddError("give at most one of --source IMAGE or --assembly X.dll");
                 }

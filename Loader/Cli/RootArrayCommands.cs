@@ -30,7 +30,7 @@ namespace Ebpf.Loader.Cli
             {
                 Description = $"Number of slots (1..{RootArrayImage.MaxSlots}).",
                 DefaultValueFactory = _ => RootArrayAttachOptions.DefaultSlots,
-            };
+            }.InRange(1, RootArrayImage.MaxSlots, "the root and its slots stay within the kernel's 33 tail calls");
             var force = new Option<bool>("--force") { Description = "Replace another XDP program attached to the interface." };
             var command = new Command("attach", "Attach the XDP root array to an interface; its state is pinned under /sys/fs/bpf/ebpf-managed/<interface>.")
             {

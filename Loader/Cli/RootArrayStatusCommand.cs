@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Ebpf.Loader.Links;
 using Ebpf.Loader.RootArray;
 
 namespace Ebpf.Loader.Cli
@@ -23,44 +24,95 @@ namespace Ebpf.Loader.Cli
             var names = new Argument<string[]>("interface") { Description = "Interfaces to show (default: every one with a root array).", Arity = ArgumentArity.ZeroOrMore };
             var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
             var watch = new Option<bool>("--watch") { Description = "Refresh every second with per-second rates instead of totals (Ctrl+C stops)." };
-            var count = new Option<int>("--count") { Description = "With --watch: stop after this many refreshes (0: never)." };
+            var count = new Option<int>("--count") { Description = "With --watch: stop after this many refreshes (0: never)." }.InRange(0, int.MaxValue);
             var command = new Command("status", "Show the programs in each root array slot and their verdict counters.") { names, json, watch, count };
             command.SetAction(parse =>
             {
                 string[] requested = parse.GetValue(names) ?? Array.Empty<string>();
+                var errors = new List<string>();
+                var statuses = Read(requested, errors);
                 if (parse.GetValue(watch))
                 {
+                    if (errors.Count > 0)
+                    {
+                        throw new CliException(errors[0]);
+                    }
+
                     return RootArrayStatusWatch.Run(terminal, requested, parse.GetValue(count), TimeSpan.FromSeconds(1));
                 }
 
-                var statuses = Read(requested);
                 if (parse.GetValue(json))
                 {
                     terminal.WriteJson(statuses.Select(s => InterfaceJson.From(s.Name, s.Status)));
-                    return 0;
                 }
-
-                if (statuses.Count == 0)
+                else if (statuses.Count == 0 && errors.Count == 0)
                 {
                     terminal.Output.WriteLine("No root array is attached to any interface.");
-                    return 0;
                 }
-
-                foreach ((string name, RootArrayStatus? status) in statuses)
+                else
                 {
-                    Write(terminal.Output, name, status);
+                    foreach ((string name, RootArrayStatus? status) in statuses)
+                    {
+                        Write(terminal.Output, name, status);
+                    }
                 }
 
-                return 0;
+                errors.ForEach(message => terminal.Error.WriteLine($"{CommandLine.Name}: {message}"));
+                return errors.Count == 0 ? 0 : 1;
             });
             return command;
         }
 
-        /// <summary>The status of each named interface (every interface with a root array when none is named).</summary>
-        internal static List<(string Name, RootArrayStatus? Status)> Read(string[] requested)
+        /// <summary>
+        /// The status of each named interface, or of every interface with a root array when none is named (directories
+        /// under /sys/fs/bpf/ebpf-managed that hold no root array, such as <c>programs</c> of <c>load</c>, are skipped).
+        /// A named interface that has no root array pins and does not exist in this network namespace is not shown: its
+        /// error goes to <paramref name="errors"/> (the command then exits 1, with or without --json), and so does a
+        /// name that cannot be an interface name.
+        /// </summary>
+        internal static List<(string Name, RootArrayStatus? Status)> Read(string[] requested, List<string>? errors = null)
         {
-            IReadOnlyList<string> interfaces = requested.Length > 0 ? requested : RootArrayCommands.Run(XdpRootArray.Interfaces);
-            return interfaces.Select(i => (Name: i, Status: RootArrayCommands.Run(() => XdpRootArray.Status(i)))).ToList();
+            if (requested.Length == 0)
+            {
+                return RootArrayCommands.Run(XdpRootArray.Interfaces)
+                    .Select(i => (Name: i, Status: RootArrayCommands.Run(() => XdpRootArray.Status(i))))
+                    .Where(s => s.Status is not null)
+                    .ToList();
+            }
+
+            var statuses = new List<(string Name, RootArrayStatus? Status)>();
+            foreach (string name in requested.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    RootArrayStatus? status = RootArrayCommands.Run(() => XdpRootArray.Status(name));
+                    if (status is null && !Exists(name))
+                    {
+                        throw new CliException($"no network interface named '{name}'");
+                    }
+
+                    statuses.Add((name, status));
+                }
+                catch (CliException error) when (errors is not null)
+                {
+                    errors.Add(error.Message);
+                }
+            }
+
+            return statuses;
+        }
+
+        private static bool Exists(string interfaceName)
+        {
+            try
+            {
+                NetworkInterfaces.IndexOf(interfaceName);
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
         }
 
         /// <summary>Writes one interface's block: heading, then the table or the "not attached" line, then a blank line.</summary>

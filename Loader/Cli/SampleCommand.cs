@@ -165,7 +165,7 @@ namespace Ebpf.Loader.Cli
                 _ when trimmed.EndsWith('h') => (trimmed[..^1], 3600.0),
                 _ => (trimmed, 1.0),
             };
-            if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || value <= 0 || value * scale > TimeSpan.MaxValue.TotalSeconds / 2)
+            if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value <= 0 || value * scale > TimeSpan.MaxValue.TotalSeconds / 2)
             {
                 throw new CliException($"--duration: '{text}' is not a positive duration (e.g. 10, 10s, 500ms, 2m, 1h)", CommandLine.UsageError);
             }

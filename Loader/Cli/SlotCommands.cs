@@ -20,7 +20,7 @@ namespace Ebpf.Loader.Cli
         public static Command Load(Terminal terminal)
         {
             var name = new Argument<string>("interface") { Description = "An interface with a root array attached." };
-            var slot = new Argument<int>("slot") { Description = "The slot, 0..N-1 (the program may declare another default slot)." };
+            var slot = new Argument<int>("slot") { Description = "The slot, 0..N-1 (the program may declare another default slot)." }.InRange(0, RootArrayImage.MaxSlots - 1);
             var program = new Argument<string>("program") { Description = "The slot program's method name, e.g. Filter or Sampler." };
             var assembly = new Option<string?>("--assembly") { Description = "A program assembly to take it from (default: the shipped Ebpf.Programs)." };
             var json = new Option<bool>("--json") { Description = "Print what was loaded as JSON." };
@@ -65,7 +65,7 @@ namespace Ebpf.Loader.Cli
         public static Command Unload(Terminal terminal)
         {
             var name = new Argument<string>("interface") { Description = "An interface with a root array attached." };
-            var slot = new Argument<int>("slot") { Description = "The slot to empty." };
+            var slot = new Argument<int>("slot") { Description = "The slot to empty." }.InRange(0, RootArrayImage.MaxSlots - 1);
             var json = new Option<bool>("--json") { Description = "Print the outcome as JSON." };
             var command = new Command("unload", "Empty a slot of an interface's root array: its frames go on to the next slot. The program's map pins stay until detach.")
             {

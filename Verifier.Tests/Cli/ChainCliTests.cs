@@ -37,7 +37,7 @@ namespace Ebpf.Verifier.Tests.Cli
             Assert.True(table.ExitCode == 0, table.Error);
             Assert.Contains("verdict 2 (XDP_PASS)", table.Output, StringComparison.Ordinal);
             Assert.Contains("CPU | VALUE_FROM_1 | VALUE_FROM_2", table.Output, StringComparison.Ordinal);
-            Assert.Equal(1, badCpu.ExitCode);
+            Assert.Equal(2, badCpu.ExitCode);
             Assert.Contains("--cpu 4096", badCpu.Error, StringComparison.Ordinal);
         }
     }

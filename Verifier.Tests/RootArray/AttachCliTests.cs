@@ -190,8 +190,8 @@ namespace Ebpf.Verifier.Tests.RootArray
             CliRun zero = network.Cli("attach", network.Name, "--slots", "0");
             CliRun unknown = network.Cli("attach", "emnosuch0");
 
-            Assert.Equal(1, zero.ExitCode);
-            Assert.Equal("ebpf-managed: --slots must be 1..32 (the root and its slots stay within the kernel's 33 tail calls), not 0", zero.Error.TrimEnd());
+            Assert.Equal(2, zero.ExitCode);   // a usage error, like every other range error
+            Assert.StartsWith("ebpf-managed: error: --slots: 0 is out of range (1..32: the root and its slots stay within the kernel's 33 tail calls)\n", zero.Error);
             Assert.False(network.AnyPinsLeft());
             Assert.DoesNotContain("xdp", network.LinkShow());
             Assert.Equal(1, unknown.ExitCode);
