@@ -35,7 +35,7 @@ namespace Ebpf.Loader.RootArray
             RootArrayPaths paths = PathsFor(interfaceName);
             using RootArrayLock held = RootArrayLock.Acquire(LockTimeout);
             int interfaceIndex = IndexOf(interfaceName);
-            bool removedStale = false;
+            bool removedStale = RemoveDeadStaging();
             if (Directory.Exists(paths.Directory))
             {
                 RootArrayAttachResult? existing = Existing(interfaceName, paths, interfaceIndex);
@@ -95,6 +95,31 @@ namespace Ebpf.Loader.RootArray
                 BpfFs.RemoveDirectory(staging.Directory); // unpins; the link fd closes on the way out, which detaches
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Removes the staging directories of attaches that died midway (killed between pinning the link and renaming
+        /// the directory into place): their pinned link would keep an XDP program on the interface that no directory
+        /// names. Only a holder of the (global) lock stages, so while we hold it every staging directory is dead.
+        /// </summary>
+        private static bool RemoveDeadStaging()
+        {
+            if (!Directory.Exists(RootArrayPaths.Root))
+            {
+                return false;
+            }
+
+            bool removed = false;
+            foreach (string staging in Directory.GetDirectories(RootArrayPaths.Root))
+            {
+                if (Path.GetFileName(staging).StartsWith(RootArrayPaths.StagingPrefix, StringComparison.Ordinal))
+                {
+                    BpfFs.RemoveDirectory(staging); // unpinning the link detaches its program
+                    removed = true;
+                }
+            }
+
+            return removed;
         }
 
         // Auto mode: the kernel picks native when the driver has ndo_bpf, but a driver may still refuse (virtio_net
