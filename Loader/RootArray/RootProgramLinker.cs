@@ -9,16 +9,20 @@ namespace Ebpf.Loader.RootArray
     /// Links a compiled <c>[XdpRoot]</c> body (it returns a <c>RootVerdict</c>) into the root program of an N-slot root
     /// array, named <see cref="RootArrayImage.DefaultProgramName"/>:
     /// <code>
-    /// r6 = r1; call body                 ; BPF-to-BPF call
+    /// *(u64 *)(r10 - S) = r1             ; the context, below the body's stack
+    /// body                               ; its main function's exits become "goto epilogue"
+    /// epilogue: r6 = *(u64 *)(r10 - S)
     /// if r0 == TrySlots: tail-call 0 … N-1 (constant keys; an empty slot falls through), then r7 = XDP_PASS
     /// else r7 = r0                       ; Aborted (0) or PassToKernel (XDP_PASS)
     /// count r7 in row N of root_stats (column 0..4, else 5); r0 = r7; exit
-    /// body: …
+    /// the body's subprograms, if any
     /// </code>
-    /// The root's row thus counts only frames that never reached a slot program, as with xdp_root.s.
+    /// (<see cref="InlineBodyLinker"/>; a body whose stack cannot be bounded is called as a BPF-to-BPF subprogram
+    /// instead: <c>r6 = r1; call body; &lt;the same epilogue&gt;; body</c>). The root's row thus counts only frames that
+    /// never reached a slot program, as with xdp_root.s.
     /// </summary>
-    /// <remarks>Kernel: BPF-to-BPF calls (4.16) mixed with tail calls (5.10 on x86-64); constant-key tail calls become
-    /// direct jumps in the JIT.</remarks>
+    /// <remarks>Kernel: constant-key tail calls become direct jumps in the JIT; the call form needs BPF-to-BPF calls
+    /// (4.16) mixed with tail calls (5.10 on x86-64).</remarks>
     public static class RootProgramLinker
     {
         /// <summary><c>RootVerdict.TrySlots</c>: not an XDP action value.</summary>
@@ -36,10 +40,21 @@ namespace Ebpf.Loader.RootArray
                 throw new ArgumentOutOfRangeException(nameof(slots), slots, $"a root array has 1..{RootArrayImage.MaxSlots} slots");
             }
 
+            if ((body ?? throw new ArgumentNullException(nameof(body))).Type != ProgramType.Xdp)
+            {
+                throw new ArgumentException($"program '{body.Name}' is {body.Type}, not XDP", nameof(body));
+            }
+
+            string epilogue = Epilogue(slots);
+            return InlineBodyLinker.TryLink(RootArrayImage.DefaultProgramName, body, epilogue, WrapperFile)
+                ?? SubprogramCall.Link(RootArrayImage.DefaultProgramName, "    r6 = r1\n    call 0\n" + epilogue, WrapperFile, body);
+        }
+
+        /// <summary>What runs after the body, with its verdict in r0 and the context in r6.</summary>
+        internal static string Epilogue(int slots)
+        {
             var text = new StringBuilder();
-            text.Append("    r6 = r1\n")
-                .Append("    call 0\n")
-                .Append("    if r0 == ").Append(TrySlots.ToString(CultureInfo.InvariantCulture)).Append(" goto try_slots\n")
+            text.Append("    if r0 == ").Append(TrySlots.ToString(CultureInfo.InvariantCulture)).Append(" goto try_slots\n")
                 .Append("    r7 = r0\n")
                 .Append("    goto count\n")
                 .Append("try_slots:\n");
@@ -72,7 +87,7 @@ namespace Ebpf.Loader.RootArray
                 .Append("out:\n")
                 .Append("    r0 = r7\n")
                 .Append("    exit\n");
-            return SubprogramCall.Link(RootArrayImage.DefaultProgramName, text.ToString(), WrapperFile, body);
+            return text.ToString();
         }
 
         /// <summary>

@@ -9,19 +9,23 @@ namespace Ebpf.Loader.RootArray
     /// Links a compiled slot program (<c>[XdpSlot(k)]</c>: only the author's body, which returns the verdict) for a
     /// concrete slot of an N-slot root array. The result is one XDP program named after the body:
     /// <code>
-    /// r6 = r1; call body            ; BPF-to-BPF call, the verdict comes back in r0
+    /// *(u64 *)(r10 - S) = r1        ; the context, below the body's stack
+    /// body                          ; its main function's exits become "goto slot_epilogue"
+    /// slot_epilogue:
+    /// r6 = *(u64 *)(r10 - S)
     /// r7 = r0; count r7 in row slot of root_stats (column 0..4, else 5)
     /// if r7 == XDP_PASS: tail-call slot+1 … N-1 (constant keys; an empty slot falls through)
     /// r0 = r7; exit
-    /// body: …                       ; relocations and source map shifted with it
+    /// the body's subprograms, if any ; relocations, call immediates and source map shifted
     /// </code>
+    /// (<see cref="InlineBodyLinker"/>). When the body's stack cannot be bounded the linker falls back to calling it as a
+    /// BPF-to-BPF subprogram: <c>r6 = r1; call body; &lt;the same epilogue&gt;; body</c>.
     /// </summary>
     /// <remarks>
-    /// The body runs as a subprogram rather than having each of its <c>exit</c>s rewritten into a jump to the epilogue:
-    /// the kernel accepts BPF-to-BPF calls mixed with tail calls (5.10+ on x86-64), the body's code stays byte for byte
-    /// what the compiler emitted (its own subprograms and jumps are relative and move as a block), and no register or
-    /// stack slot of the body is taken. Costs: one call and 8 bytes of the caller's stack, and the body's frame counts
-    /// against the 512-byte combined stack.
+    /// Inline, because a BPF-to-BPF call costs 7–11 ns per packet on x86-64 with the SRSO mitigation (a second
+    /// prologue and a <c>ret</c> through the return thunk, docs/benchmarks.md). The body's code is what the compiler
+    /// emitted except for its exits; jumps are relative and move with it, and its registers are its own (the epilogue
+    /// starts from r0 and the reloaded context). <see cref="InlineBodyLinker.FormFor"/> says which form a body gets.
     /// </remarks>
     public static class SlotProgramLinker
     {
@@ -33,8 +37,15 @@ namespace Ebpf.Loader.RootArray
         /// <exception cref="ArgumentException">The body is not an XDP program.</exception>
         public static ProgramImage Link(ProgramImage body, int slot, int slots)
         {
-            string wrapper = "    r6 = r1\n    call 0\n" + SlotProgramAssembly.Epilogue(slot, slots);
-            return SubprogramCall.Link((body ?? throw new ArgumentNullException(nameof(body))).Name, wrapper, WrapperFile, body);
+            string epilogue = SlotProgramAssembly.Epilogue(slot, slots);
+            string name = (body ?? throw new ArgumentNullException(nameof(body))).Name;
+            if (body.Type != ProgramType.Xdp)
+            {
+                throw new ArgumentException($"program '{body.Name}' is {body.Type}, not XDP", nameof(body));
+            }
+
+            return InlineBodyLinker.TryLink(name, body, epilogue, WrapperFile)
+                ?? SubprogramCall.Link(name, "    r6 = r1\n    call 0\n" + epilogue, WrapperFile, body);
         }
 
         /// <summary>

@@ -88,7 +88,12 @@ namespace Ebpf.Verifier.Tests.RootArray
             ProgramImage byDefault = RootArrayAttachOptions.Default.Image(Slots).Image.Programs.Single();
 
             Assert.Equal(RootProgramLinker.Build(Slots).Image.Programs.Single().Instructions, byDefault.Instructions);
-            Assert.Equal(RootProgramLinker.ShippedBody.Instructions, byDefault.Instructions.Skip(byDefault.Instructions.Count - RootProgramLinker.ShippedBody.Instructions.Count));
+            IReadOnlyList<Instruction> body = RootProgramLinker.ShippedBody.Instructions;
+            Assert.Equal(BodyLinkForm.Inline, InlineBodyLinker.FormFor(RootProgramLinker.ShippedBody));
+            Assert.Equal(                                                            // inline after the context spill, exits → goto epilogue
+                body.Select(instruction => instruction.IsExit ? Emit.Goto(0).OpCode : instruction.OpCode),
+                byDefault.Instructions.Skip(1).Take(body.Count).Select(instruction => instruction.OpCode));
+            Assert.Equal(body.Where(instruction => !instruction.IsExit), byDefault.Instructions.Skip(1).Take(body.Count).Where((_, i) => !body[i].IsExit));
         }
 
         /// <summary>A root array loaded for BPF_PROG_TEST_RUN, with maps pinned in its own directory and a UDP-53 dropper in slot 3.</summary>

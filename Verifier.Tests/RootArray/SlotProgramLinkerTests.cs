@@ -13,30 +13,43 @@ namespace Ebpf.Verifier.Tests.RootArray
     public sealed class SlotProgramLinkerTests : KernelTest
     {
         [Fact]
-        public void The_body_becomes_a_subprogram_with_its_relocations_and_source_map_shifted()
+        public void The_body_is_inlined_with_its_exits_jumping_to_the_epilogue_and_its_relocations_and_source_map_shifted()
         {
             ProgramImage body = DslSlotPrograms.DropUdpPort(53).Programs.Single();
             ProgramImage linked = SlotProgramLinker.Link(body, 2, 8);
+            int spill = ((InlineBodyLinker.StackDepth(body) ?? 512) + 7) / 8 * 8 + 8;
+            int epilogue = 1 + body.Instructions.Count;                              // the reload, then the slot epilogue
+            int epilogueSlot = 1 + body.SlotCount;
 
-            int shift = linked.Instructions.Count - body.Instructions.Count;
-            int wrapperSlots = linked.Instructions.Take(shift).Sum(instruction => instruction.Slots);
             Assert.Equal((body.Name, ProgramType.Xdp, (AttachType?)AttachType.Xdp), (linked.Name, linked.Type, linked.ExpectedAttachType));
-            Assert.Equal(Emit.Mov64(Register.R6, Register.R1), linked.Instructions[0]);
-            Assert.True(linked.Instructions[1].IsCall);
-            Assert.Equal(Register.R1, linked.Instructions[1].Source);                  // BPF_PSEUDO_CALL
-            Assert.Equal(wrapperSlots - 2, linked.Instructions[1].Immediate);          // lands on the body's first instruction
-            Assert.Equal(body.Instructions, linked.Instructions.Skip(shift));
-            Assert.Equal(5, linked.Instructions.Take(shift).Count(i => i.IsCall && i.Source == Register.R0 && i.Immediate == 12)); // tail calls to 3..7
-            Assert.Equal(body.Relocations.Select(r => r with { InstructionIndex = r.InstructionIndex + shift }), linked.Relocations.Where(r => r.InstructionIndex >= shift));
-            Assert.Contains(linked.Relocations, r => r.InstructionIndex < shift && r.Symbol == RootArrayImage.DefaultStatsMapName);
-            Assert.Contains(linked.Relocations, r => r.InstructionIndex < shift && r.Symbol == RootArrayImage.DefaultSlotsMapName);
-            Assert.NotEmpty(body.SourceMap);
+            Assert.Equal(Emit.Store(MemorySize.DoubleWord, Register.R10, (short)-spill, Register.R1), linked.Instructions[0]);
+            Assert.Equal(Emit.Load64(Register.R6, Register.R10, (short)-spill), linked.Instructions[epilogue]);
+            Assert.DoesNotContain(linked.Instructions, i => i.IsCall && i.Source == Register.R1);    // no BPF_PSEUDO_CALL
+            Assert.True(body.Instructions.Count(i => i.IsExit) > 1);
             for (int i = 0; i < body.Instructions.Count; i++)
             {
-                Assert.Equal(body.LocationOf(i), linked.LocationOf(i + shift));
+                Instruction instruction = linked.Instructions[i + 1];
+                if (body.Instructions[i].IsExit)
+                {
+                    Assert.Equal(Emit.Goto(0).OpCode, instruction.OpCode);
+                    Assert.Equal(epilogueSlot, SlotOf(linked, i + 1) + 1 + instruction.Offset);
+                }
+                else
+                {
+                    Assert.Equal(body.Instructions[i], instruction);
+                }
+
+                Assert.Equal(body.LocationOf(i), linked.LocationOf(i + 1));
             }
 
-            Assert.All(Enumerable.Range(0, shift), i => Assert.Null(linked.LocationOf(i)));
+            Assert.Single(linked.Instructions, i => i.IsExit);
+            Assert.Equal(5, linked.Instructions.Skip(epilogue).Count(instruction => instruction.IsCall && instruction.Source == Register.R0 && instruction.Immediate == 12)); // tail calls to 3..7
+            Assert.Equal(body.Relocations.Select(r => r with { InstructionIndex = r.InstructionIndex + 1 }), linked.Relocations.Where(r => r.InstructionIndex < epilogue));
+            Assert.Contains(linked.Relocations, r => r.InstructionIndex > epilogue && r.Symbol == RootArrayImage.DefaultStatsMapName);
+            Assert.Contains(linked.Relocations, r => r.InstructionIndex > epilogue && r.Symbol == RootArrayImage.DefaultSlotsMapName);
+            Assert.NotEmpty(body.SourceMap);
+            Assert.Null(linked.LocationOf(0));
+            Assert.All(Enumerable.Range(epilogue, linked.Instructions.Count - epilogue), i => Assert.Equal(SlotProgramLinker.WrapperFile, linked.LocationOf(i)?.File));
         }
 
         [Fact]
@@ -100,6 +113,8 @@ namespace Ebpf.Verifier.Tests.RootArray
             Assert.Contains("no program 'Other'", Assert.Throws<System.ArgumentException>(() => SlotProgramLinker.Link(slot, "Other", 0, 8)).Message);
             Assert.Throws<System.ArgumentOutOfRangeException>(() => SlotProgramLinker.Link(slot, null, 8, 8));
         }
+
+        private static int SlotOf(ProgramImage program, int index) => program.Instructions.Take(index).Sum(instruction => instruction.Slots);
 
         private static VerdictCounters Sum(BpfMap stats, uint row)
         {
