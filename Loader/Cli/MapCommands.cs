@@ -113,7 +113,7 @@ namespace Ebpf.Loader.Cli
                 throw new CliException($"'{path}': no such pinned object");
             }
 
-            return BpfMap.OpenPinned(path!);
+            return BpfMap.Adopt(PinnedObjects.Open(path!, "map"));
         }
 
         private static List<MapEntry> ReadEntries(BpfMap map)

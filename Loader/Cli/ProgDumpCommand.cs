@@ -89,7 +89,7 @@ namespace Ebpf.Loader.Cli
             BpfProgram program;
             try
             {
-                program = byId ? BpfProgram.OpenById(id) : BpfProgram.OpenPinned(target);
+                program = byId ? BpfProgram.OpenById(id) : BpfProgram.Adopt(PinnedObjects.Open(target, "program"));
             }
             catch (BpfException exception) when (exception.Errno == Errno.ENOENT)
             {

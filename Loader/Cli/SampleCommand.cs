@@ -41,6 +41,11 @@ namespace Ebpf.Loader.Cli
             command.SetAction(parse =>
             {
                 string interfaceName = parse.GetValue(name)!;
+                if (string.IsNullOrWhiteSpace(parse.GetValue(file)))
+                {
+                    throw new CliException("-w: an empty path", CommandLine.UsageError);
+                }
+
                 var options = new SamplingOptions
                 {
                     Every = Checked(parse.GetValue(every), "--every", 1, uint.MaxValue, n => (uint)n),

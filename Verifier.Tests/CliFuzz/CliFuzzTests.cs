@@ -29,14 +29,17 @@ namespace Ebpf.Verifier.Tests.CliFuzz
             var grammar = new CliTokenGrammar(world);
             int seconds = int.TryParse(Environment.GetEnvironmentVariable("EBPF_CLIFUZZ_SECONDS"), out int s) ? s : 30;
             int commands = 0;
+            var exits = new SortedDictionary<string, int>(StringComparer.Ordinal);
             grammar.Case.Sample(
                 fuzzCase =>
                 {
                     world.Reset(fuzzCase.Setup);
                     foreach (string[] args in fuzzCase.Commands)
                     {
-                        RunAndCheck(world, args);
+                        int exit = RunAndCheck(world, args);
                         commands++;
+                        string key = $"{string.Join(" ", args.TakeWhile(a => a.Length > 0 && char.IsLower(a[0])).Take(2))} → {exit}";
+                        exits[key] = exits.GetValueOrDefault(key) + 1;
                     }
                 },
                 seed: Environment.GetEnvironmentVariable("EBPF_CLIFUZZ_SEED"),
@@ -44,11 +47,14 @@ namespace Ebpf.Verifier.Tests.CliFuzz
                 time: seconds,
                 threads: 1,
                 print: fuzzCase => $"setup {fuzzCase.Setup}: " + string.Join(" ; ", fuzzCase.Commands.Select(Quote)));
+            TestContext.Current.TestOutputHelper?.WriteLine($"{commands} commands; by command and exit code: " + string.Join(", ", exits.Select(e => $"{e.Key}: {e.Value}")));
             Assert.True(commands > 50, $"only {commands} commands ran in {seconds} s");
+            Assert.Contains(exits.Keys, key => key.StartsWith("slot load", StringComparison.Ordinal) && key.EndsWith("→ 0", StringComparison.Ordinal));
+            Assert.Contains(exits.Keys, key => key.StartsWith("filter", StringComparison.Ordinal) && key.EndsWith("→ 0", StringComparison.Ordinal));
         }
 
-        /// <summary>Runs one command and throws with what went wrong.</summary>
-        internal static void RunAndCheck(CliFuzzWorld world, string[] args)
+        /// <summary>Runs one command and throws with what went wrong; returns its exit code.</summary>
+        internal static int RunAndCheck(CliFuzzWorld world, string[] args)
         {
             Dictionary<int, string> fdsBefore = BpfFds.Snapshot();
             Task<CliRun> task = Task.Factory.StartNew(() => world.Network.Cli(args), TaskCreationOptions.LongRunning);
@@ -86,6 +92,8 @@ namespace Ebpf.Verifier.Tests.CliFuzz
                 throw new InvalidOperationException(
                     $"`{Quote(args)}` exited {run.ExitCode}:\n  " + string.Join("\n  ", problems) + $"\n--- stderr:\n{run.Error}--- stdout (first 400 chars):\n{Truncate(run.Output, 400)}");
             }
+
+            return run.ExitCode;
         }
 
         /// <summary>What is wrong with the exit code and stderr of one run.</summary>

@@ -201,5 +201,41 @@ namespace Ebpf.Verifier.Tests.CliFuzz
                 BpfFs.RemoveDirectory(stray);
             }
         }
+
+        [Fact]
+        public void Dumping_a_pin_of_the_wrong_kind_names_what_is_pinned_there()
+        {
+            // before: 'prog dump …/link' read the link's info as a program's and printed an empty program with exit 0;
+            // 'map dump …/xdp_root' failed with "bpf(BPF_MAP_GET_NEXT_KEY) failed: EINVAL"
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic", "--slots", "2").ExitCode);
+            RootArrayPaths paths = network.Paths;
+
+            CliRun progOfLink = network.Cli("prog", "dump", paths.Link);
+            CliRun progOfMap = network.Cli("prog", "dump", paths.Slots);
+            CliRun mapOfProgram = network.Cli("map", "dump", paths.Program);
+            CliRun mapOfLink = network.Cli("map", "dump", paths.Link);
+
+            Assert.Equal((1, $"ebpf-managed: '{paths.Link}' is a pinned link, not a program\n", ""), (progOfLink.ExitCode, progOfLink.Error, progOfLink.Output));
+            Assert.Equal((1, $"ebpf-managed: '{paths.Slots}' is a pinned map, not a program\n"), (progOfMap.ExitCode, progOfMap.Error));
+            Assert.Equal((1, $"ebpf-managed: '{paths.Program}' is a pinned program, not a map\n"), (mapOfProgram.ExitCode, mapOfProgram.Error));
+            Assert.Equal((1, $"ebpf-managed: '{paths.Link}' is a pinned link, not a map\n"), (mapOfLink.ExitCode, mapOfLink.Error));
+            Assert.Equal(0, network.Cli("prog", "dump", paths.Program).ExitCode);
+            Assert.Equal(0, network.Cli("map", "dump", paths.Stats).ExitCode);
+        }
+
+        [Fact]
+        public void Sample_with_an_empty_pcap_path_is_a_usage_error()
+        {
+            // before: Path.GetFullPath("") threw once the sampler was found: exit 70
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic", "--slots", "2").ExitCode);
+            Assert.Equal(0, network.Cli("slot", "load", network.Name, "1", "Sampler").ExitCode);
+
+            CliRun run = network.Cli("sample", network.Name, "-w", "", "--duration", "0.1");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("ebpf-managed: -w: an empty path\n", run.Error);
+        }
     }
 }

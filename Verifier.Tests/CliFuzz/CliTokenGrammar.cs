@@ -59,9 +59,9 @@ namespace Ebpf.Verifier.Tests.CliFuzz
         /// <summary>A fuzz case: the state the fuzz interface starts in (0 detached, 1 attached, 2 with the filter and the sampler) and 1–3 commands.</summary>
         public Gen<(int Setup, string[][] Commands)> Case => Gen.Select(Gen.Int[0, 2], Command.Array[1, 3], (setup, commands) => (setup, commands));
 
-        private Gen<string> Mutable => Gen.OneOfConst(world.MutableInterfaces);
+        private Gen<string> Mutable => Gen.Frequency((3, Gen.Const(world.Network.Name)), (2, Gen.OneOfConst(world.FakeInterfaces)));
 
-        private Gen<string> Readable => Gen.OneOfConst(world.ReadableInterfaces);
+        private Gen<string> Readable => Gen.Frequency((3, Gen.Const(world.Network.Name)), (2, Gen.OneOfConst(world.ReadableInterfaces)));
 
         private Gen<string> Number => Gen.OneOfConst(Numbers);
 
@@ -69,7 +69,7 @@ namespace Ebpf.Verifier.Tests.CliFuzz
 
         private Gen<string> AnyPath => Gen.OneOfConst(world.Paths);
 
-        private Gen<string> ProgramName => Gen.OneOfConst("Filter", "Sampler", "Xdp1", "Egress1", "xdp_root", "Nope", "", "filter");
+        private Gen<string> ProgramName => Gen.Frequency((4, Gen.OneOfConst("Filter", "Sampler")), (1, Gen.OneOfConst("Xdp1", "Egress1", "xdp_root", "Nope", "", "filter")));
 
         private Gen<string[]> Attach => Build("attach", Mutable, Option("--mode", Gen.OneOfConst(Modes)), Option("--slots", Number), Flag("--force"), Flag("--json"));
 
@@ -80,7 +80,7 @@ namespace Ebpf.Verifier.Tests.CliFuzz
         private Gen<string[]> Watch => Gen.Select(Readable.Array[0, 2], Flag("--json"), (names, json) => Concat(new[] { "status", "--watch", "--count", "1" }, names, json));
 
         private Gen<string[]> SlotLoad => Gen.Select(
-            Mutable, Gen.Frequency((3, Gen.OneOfConst("0", "1", "2", "3")), (1, Number)), ProgramName, Option("--assembly", AnyPath), Flag("--json"), Noise1,
+            Mutable, Gen.Frequency((3, Gen.OneOfConst("0", "1", "2", "3")), (1, Number)), ProgramName, Rarely("--assembly", AnyPath), Flag("--json"), Noise1,
             (name, slot, program, assembly, json, noise) => Concat(new[] { "slot", "load", name, slot, program }, assembly, json, noise));
 
         private Gen<string[]> SlotUnload => Gen.Select(
@@ -111,8 +111,9 @@ namespace Ebpf.Verifier.Tests.CliFuzz
             (1, Gen.Const(Array.Empty<string>())));
 
         private Gen<string[]> Sample => Gen.Select(
-            Mutable, Option("--every", Number), Option("--snaplen", Gen.OneOfConst("14", "13", "64", "256", "257", "0", "-1", "abc")), Option("-w", Gen.OneOfConst(world.OutputPaths)),
-            Option("--count", Number), Gen.OneOfConst(Durations),
+            Mutable, Rarely("--every", Number), Rarely("--snaplen", Gen.OneOfConst("14", "13", "64", "256", "257", "0", "-1", "abc")),
+            Gen.Frequency((8, Gen.Const(new[] { "-w", world.OutputPaths[1] })), (2, Gen.OneOfConst(world.OutputPaths).Select(p => new[] { "-w", p })), (1, Gen.Const(Array.Empty<string>()))),
+            Rarely("--count", Number), Gen.Frequency((4, Gen.Const("100ms")), (1, Gen.OneOfConst(Durations))),
             (name, every, snap, file, count, duration) => Concat(new[] { "sample", name }, every, snap, file, count, new[] { "--duration", Bounded(duration) }));
 
         private Gen<string[]> AsmCommand => Gen.Select(Gen.OneOfConst(world.SourcePaths), Option("-o", Gen.OneOfConst(world.OutputPaths)), (file, output) => Concat(new[] { "asm", file }, output));
@@ -169,6 +170,9 @@ namespace Ebpf.Verifier.Tests.CliFuzz
 
         private static Gen<string[]> Option(string name, Gen<string> value) =>
             Gen.Frequency((1, Gen.Const(Array.Empty<string>())), (1, value.Select(v => new[] { name, v })));
+
+        private static Gen<string[]> Rarely(string name, Gen<string> value) =>
+            Gen.Frequency((4, Gen.Const(Array.Empty<string>())), (1, value.Select(v => new[] { name, v })));
 
         private static Gen<string[]> Build(string word, Gen<string> first, params Gen<string[]>[] rest) =>
             Gen.Select(first, rest.Aggregate(Gen.Const(Array.Empty<string>()), (all, next) => Gen.Select(all, next, (a, b) => a.Concat(b).ToArray())), (f, r) => Concat(new[] { word, f }, r));
