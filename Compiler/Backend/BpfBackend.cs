@@ -5,7 +5,7 @@ using Ebpf.Compiler.IR;
 namespace Ebpf.Compiler.Backend
 {
     /// <summary>
-    /// The backend's entry point: IR module in, <see cref="ProgramImage"/> out. Per function: coalesce copies in a copy of it, reload map references at each call, legalise,
+    /// The backend's entry point: IR module in, <see cref="ProgramImage"/> out. Per function: coalesce copies in a copy of it, read checked map values through the looked-up register, reload map references at each call, legalise,
     /// allocate registers (spilling to the stack when needed), lay out the frame (≤ the stack limit, else
     /// <see cref="StackFrameTooLargeException"/>), select instructions; then link the entry function and its
     /// callees into one instruction stream, resolving jumps and BPF-to-BPF calls, collecting relocations and the
@@ -45,10 +45,36 @@ namespace Ebpf.Compiler.Backend
             return Compile(module, options);
         }
 
+        /// <summary>
+        /// The function compiled with and without <see cref="NonNullForwarding"/>, whichever is shorter: forwarding saves a
+        /// copy per map value access but stretches the looked-up register, which under register pressure spills and
+        /// reloads at every access instead.
+        /// </summary>
         private static FunctionCode CompileFunction(IrFunction original, BackendOptions options)
+        {
+            FunctionCode plain = CompileFunction(original, options, forwardNonNull: false);
+            FunctionCode forwarded;
+            try
+            {
+                forwarded = CompileFunction(original, options, forwardNonNull: true);
+            }
+            catch (StackFrameTooLargeException)
+            {
+                return plain;
+            }
+
+            return forwarded.Code.Count <= plain.Code.Count ? forwarded : plain;
+        }
+
+        private static FunctionCode CompileFunction(IrFunction original, BackendOptions options, bool forwardNonNull)
         {
             IrFunction function = original.Clone();
             CopyCoalescing.Run(function);
+            if (forwardNonNull)
+            {
+                NonNullForwarding.Run(function);
+            }
+
             MapReferenceRematerialization.Run(function);
             Legalization.Run(function, options);
             RegisterAllocation allocation = LinearScanAllocator.Allocate(function);
