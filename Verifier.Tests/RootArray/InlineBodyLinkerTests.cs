@@ -147,6 +147,33 @@ namespace Ebpf.Verifier.Tests.RootArray
             Assert.Equal(2ul, new ArrayView<ulong>(withSub.Map(InlineBodyPrograms.SubprogramSeenMapName))[0]);
         }
 
+        [Fact]
+        public void A_dsl_body_with_a_compiled_function_links_inline_with_the_function_after_the_epilogue_and_runs()
+        {
+            CollectionImage image = InlineBodyPrograms.WithFunctions();
+            ProgramImage body = image.Programs.Single();
+            ProgramImage linked = SlotProgramLinker.Link(body, 0, Slots);
+            int call = body.Instructions.ToList().FindIndex(IsPseudoCall);
+            int target = body.InstructionIndexOfSlot(SlotOf(body, call) + 1 + body.Instructions[call].Immediate);
+            int linkedCall = linked.Instructions.ToList().FindIndex(IsPseudoCall);
+            int linkedTarget = linked.InstructionIndexOfSlot(SlotOf(linked, linkedCall) + 1 + linked.Instructions[linkedCall].Immediate);
+
+            Assert.True(call >= 0 && target > call, "the compiler emits Weigh as a BPF-to-BPF function");
+            Assert.Equal(BodyLinkForm.Inline, InlineBodyLinker.FormFor(body));
+            Assert.Equal(body.Instructions.Skip(target), linked.Instructions.Skip(linkedTarget));     // the function, last and unchanged
+            Assert.Equal(1 + call, linkedCall);
+            Assert.Single(linked.Instructions.Take(linkedTarget), i => i.IsExit);                    // only the epilogue's exit before it
+            Assert.Equal(body.LocationOf(target), linked.LocationOf(linkedTarget));
+
+            using var harness = new SlotHarness();
+            using LoadedCollection weighed = harness.Load(SlotProgramLinker.Link(image, null, 0, Slots));
+            Assert.Equal(1u, SlotHarness.Run(weighed, body.Name, Packets.Ipv4Udp(64)));
+            Assert.Equal(2u, SlotHarness.Run(weighed, body.Name, Packets.Ipv4Udp(90)));
+            Assert.Equal(0u, SlotHarness.Run(weighed, body.Name, Packets.Ipv4Udp(42)));
+            Assert.Equal(new VerdictCounters(1, 1, 1, 0, 0, 0), harness.Counters(0));
+            Assert.Equal(2ul, new ArrayView<ulong>(weighed.Map(InlineBodyPrograms.FunctionSeenMapName))[0]);
+        }
+
         private static bool IsPseudoCall(Instruction instruction) => instruction.IsCall && instruction.Source == (Register)CallKind.Local;
 
         private static int SlotOf(ProgramImage program, int index) => program.Instructions.Take(index).Sum(i => i.Slots);

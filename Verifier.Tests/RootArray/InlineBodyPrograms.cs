@@ -67,6 +67,57 @@ namespace Ebpf.Verifier.Tests.RootArray
                 }
                 """));
 
+        /// <summary>The array map <see cref="WithFunctions"/>'s <c>Weigh</c> counts its calls in (entry 0).</summary>
+        public const string FunctionSeenMapName = "fn_seen";
+
+        /// <summary>
+        /// <c>[XdpSlot(0)] Weighed</c>: the compiler makes <c>Weigh(in Pair)</c> (NoInlining; reads the caller's stack
+        /// through its pointer, counts itself in <see cref="FunctionSeenMapName"/>) a BPF-to-BPF function. Aborts frames
+        /// under 50 bytes, drops those of 64 bytes (64 * 3 + 1 == 193), passes the rest.
+        /// </summary>
+        public static CollectionImage WithFunctions() =>
+            CompiledPrograms.CompileText("Weighing", ("/src/InlineBodyTests/Weighing.cs", $$"""
+                using System.Runtime.CompilerServices;
+                using Ebpf.Dsl;
+                using Ebpf.Dsl.Maps;
+
+                namespace InlineBodyTests
+                {
+                    public struct Pair { public uint A; public uint B; }
+
+                    public static class Weighing
+                    {
+                        static readonly ArrayMap<ulong> {{FunctionSeenMapName}} = new(maxEntries: 1);
+
+                        [MethodImpl(MethodImplOptions.NoInlining)]
+                        static uint Weigh(in Pair p)
+                        {
+                            var seen = {{FunctionSeenMapName}}.Lookup(0);
+                            if (seen is not null)
+                            {
+                                seen.Value = seen.Value + 1;
+                            }
+
+                            return p.A * 3u + p.B;
+                        }
+
+                        [XdpSlot(0)]
+                        public static XdpAction Weighed(XdpContext ctx)
+                        {
+                            Pair pair = default;
+                            pair.A = (uint)ctx.Packet.Length;
+                            pair.B = 1;
+                            if (pair.A < 50)
+                            {
+                                return XdpAction.Aborted;
+                            }
+
+                            return Weigh(in pair) == 193 ? XdpAction.Drop : XdpAction.Pass;
+                        }
+                    }
+                }
+                """));
+
         /// <summary>
         /// A hand-assembled slot body with a BPF-to-BPF subprogram: the main function stores the frame length at r10-16,
         /// returns XDP_ABORTED at once for a frame shorter than 50 bytes, else calls <c>classify(&amp;length)</c> and
