@@ -24,6 +24,7 @@ namespace Ebpf.Loader.RootArray
             if (File.Exists(paths.Link))
             {
                 using BpfLink link = BpfLink.OpenPinned(paths.Link);
+                RefuseAnotherNamespace(interfaceName, link);
                 try
                 {
                     link.Detach();
@@ -36,6 +37,28 @@ namespace Ebpf.Loader.RootArray
 
             BpfFs.RemoveDirectory(paths.Directory);
             return true;
+        }
+
+        // Pins are keyed by interface name and bpffs is shared by every network namespace: 'detach eth0' run inside a
+        // namespace without an eth0 would detach the host's root array. A live link for a name this namespace does not
+        // have belongs to another namespace; only stale pins (the link's interface is gone) are removed from here.
+        private static void RefuseAnotherNamespace(string interfaceName, BpfLink link)
+        {
+            try
+            {
+                NetworkInterfaces.IndexOf(interfaceName);
+                return;
+            }
+            catch (System.ArgumentException)
+            {
+                // not here: see below
+            }
+
+            int index = link.Info().InterfaceIndex;
+            if (index != 0)
+            {
+                throw new RootArrayException($"no network interface named '{interfaceName}' in this network namespace, but {PathsFor(interfaceName).Directory} holds a root array attached to interface index {index} of another one: run detach there");
+            }
         }
     }
 }

@@ -237,5 +237,27 @@ namespace Ebpf.Verifier.Tests.CliFuzz
             Assert.Equal(2, run.ExitCode);
             Assert.Equal("ebpf-managed: -w: an empty path\n", run.Error);
         }
+
+        [Fact]
+        public void Detach_from_a_namespace_without_the_interface_leaves_the_other_namespace_s_root_array_alone()
+        {
+            // before: pins are keyed by name in the one bpffs, so 'detach X' in a namespace without X detached the X of
+            // another namespace (inside a namespace, 'detach eth0' would have detached the host's eth0)
+            using var network = new RootArrayNetwork();
+            Assert.Equal(0, network.Cli("attach", network.Name, "--mode", "generic", "--slots", "2").ExitCode);
+
+            CliRun elsewhere;
+            using (network.Sender.Enter())
+            {
+                elsewhere = CliRun.Of("detach", network.Name);
+            }
+
+            Assert.Equal(1, elsewhere.ExitCode);
+            Assert.StartsWith($"ebpf-managed: no network interface named '{network.Name}' in this network namespace, but {network.Paths.Directory} holds a root array attached to interface index ", elsewhere.Error);
+            Assert.True(network.Status().GetProperty("attached").GetBoolean());
+            Assert.Contains("xdpgeneric", network.LinkShow());
+            Assert.Equal(0, network.Cli("detach", network.Name).ExitCode);
+            Assert.False(network.AnyPinsLeft());
+        }
     }
 }
