@@ -62,6 +62,33 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void Each_access_to_a_checked_map_value_reads_through_the_looked_up_register()
+        {
+            // The front end converts the nullable pointer at every 'value.Value' (AssumeNonNull); each conversion used to be
+            // a copy ('r1 = r6') before the load.
+            var f = new IrFunctionBuilder("twice", IrType.I64);
+            f.Parameter(Samples.Context, "ctx");
+            StackSlot key = f.StackSlot(4, 4, "key");
+            BasicBlock entry = f.Block("entry");
+            BasicBlock found = f.Block("found");
+            BasicBlock missing = f.Block("missing");
+            f.At(entry);
+            f.Store(key, 0, IrFunctionBuilder.I32(0));
+            VirtualRegister value = f.CallHelper(1, IrType.PointerTo(PointerKind.MapValueOrNull), f.Map("counters", "map"), key)!;
+            f.Branch(Condition.Equal, value, IrFunctionBuilder.I64(0), missing, found);
+            f.At(found);
+            VirtualRegister first = f.Load(IrType.I64, f.Convert(ConversionKind.AssumeNonNull, value, IrType.PointerTo(PointerKind.MapValue)), 0);
+            VirtualRegister now = f.CallHelper(5, IrType.I64)!;
+            VirtualRegister second = f.Load(IrType.I64, f.Convert(ConversionKind.AssumeNonNull, value, IrType.PointerTo(PointerKind.MapValue)), 8);
+            f.Return(f.Add(f.Add(first, second), now));
+            f.At(missing);
+            f.Return(IrFunctionBuilder.I64(0));
+            string[] listing = Listing.Text(f.Function).Split('\n');
+            Assert.DoesNotContain(listing, line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^r\d = r[06789]$") && !line.StartsWith("r6 = r0", System.StringComparison.Ordinal));
+            Assert.Contains(listing, line => line.Contains("= *(u64 *)(r6 + 8)", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void A_loop_updates_its_locals_in_place()
         {
             IrFunction function = BackendPrograms.Loop();
