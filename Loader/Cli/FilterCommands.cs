@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Linq;
 using Ebpf.Loader.Filter;
 
 namespace Ebpf.Loader.Cli
@@ -70,6 +71,7 @@ namespace Ebpf.Loader.Cli
             {
                 string interfaceName = parse.GetValue(name)!;
                 IpPrefix value = parse.GetValue(prefix)!;
+                CheckTag(parse.GetValue(tag));
                 FilterDropRule rule = Run(() => FilterControl.AddDrop(interfaceName, value, parse.GetValue(tag)));
                 terminal.Output.WriteLine($"Dropping {rule.Prefix} on interface '{interfaceName}' (tag: {rule.Tag}).");
                 return 0;
@@ -139,6 +141,29 @@ namespace Ebpf.Loader.Cli
             catch (FilterException error)
             {
                 throw new CliException(error.Message);
+            }
+        }
+
+        /// <summary>
+        /// A tag is printed between tabs on one line (ecbpf's <c>Address: …\tTag: …\tLoad Time: …</c>): control characters
+        /// would break that line, and more than 32 UTF-8 bytes do not fit the map value. Both are usage errors (exit 2).
+        /// </summary>
+        private static void CheckTag(string? tag)
+        {
+            if (tag is null)
+            {
+                return;
+            }
+
+            if (tag.Any(char.IsControl))
+            {
+                throw new CliException("--tag: a tag is one line of text: no tabs, newlines or other control characters", CommandLine.UsageError);
+            }
+
+            int bytes = System.Text.Encoding.UTF8.GetByteCount(tag);
+            if (bytes > Ebpf.Programs.Filter.FilterDropEntry.TagBytes)
+            {
+                throw new CliException($"--tag: the tag '{tag}' is {bytes} UTF-8 bytes; at most {Ebpf.Programs.Filter.FilterDropEntry.TagBytes}", CommandLine.UsageError);
             }
         }
 

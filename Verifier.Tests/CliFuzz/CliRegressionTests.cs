@@ -259,5 +259,17 @@ namespace Ebpf.Verifier.Tests.CliFuzz
             Assert.Equal(0, network.Cli("detach", network.Name).ExitCode);
             Assert.False(network.AnyPinsLeft());
         }
+
+        [Theory]
+        [InlineData("two\nlines")]
+        [InlineData("tab\tbed")]
+        public void A_tag_with_control_characters_is_a_usage_error(string tag)
+        {
+            // before: accepted; 'filter status' then printed the entry across two lines or with a stray tab column
+            CliRun run = CliRun.Of("filter", "drop", "add", "192.0.2.0/24", "--interface", "nosuch0", "--tag", tag);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("ebpf-managed: --tag: a tag is one line of text: no tabs, newlines or other control characters\n", run.Error);
+        }
     }
 }
