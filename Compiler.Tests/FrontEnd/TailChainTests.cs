@@ -101,7 +101,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                     "r1 = *(u8 *)(r6 + 1)",
                     "if w1 != 22 goto -4",
                     "r0 = 1",
-                    "goto -5",
+                    "exit",
                     "r0 = 1",
                     "exit"),
                 DslCompilation.Listing(Egress().Programs[2]));

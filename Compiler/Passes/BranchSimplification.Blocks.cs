@@ -3,7 +3,7 @@ using Ebpf.Compiler.IR;
 
 namespace Ebpf.Compiler.Passes
 {
-    /// <summary>Jump threading and block merging.</summary>
+    /// <summary>Jump threading, return duplication and block merging.</summary>
     public sealed partial class BranchSimplification
     {
         private static bool ThreadJumps(IrFunction function)
@@ -42,6 +42,27 @@ namespace Ebpf.Compiler.Passes
             }
 
             return current;
+        }
+
+        /// <summary>
+        /// A jump to a block that holds nothing but a return becomes that return (one exit per path, as clang lays
+        /// out verdicts: <c>r0 = 1; exit</c> instead of <c>r0 = 1; goto exit</c>): the same size, one taken jump fewer
+        /// per run and per verified path.
+        /// </summary>
+        private static bool DuplicateReturns(IrFunction function)
+        {
+            bool changed = false;
+            foreach (BasicBlock block in function.Blocks)
+            {
+                if (block.Terminator is JumpInstruction jump && jump.Target != block &&
+                    jump.Target.Instructions.Count == 1 && jump.Target.Instructions[0] is ReturnInstruction exit)
+                {
+                    block.Instructions[block.Instructions.Count - 1] = new ReturnInstruction(exit.Value) { Location = exit.Location };
+                    changed = true;
+                }
+            }
+
+            return changed;
         }
 
         private static bool MergeBlocks(IrFunction function)

@@ -6,7 +6,8 @@ namespace Ebpf.Compiler.Passes
     /// <summary>
     /// Simplifies control flow: a branch on constants or to one target becomes a jump; a branch on
     /// <c>cmp.cc a, b</c> against 0 in the same block becomes <c>br.cc a, b</c>; jumps to blocks that only jump on
-    /// are threaded to the final target; a block is merged into its only predecessor when that one jumps to it;
+    /// are threaded to the final target; a jump to a lone return becomes the return; a block is merged into its only
+    /// predecessor when that one jumps to it;
     /// unreachable blocks go.
     /// </summary>
     public sealed partial class BranchSimplification : IrPass
@@ -23,6 +24,7 @@ namespace Ebpf.Compiler.Passes
             {
                 again = FoldBranches(function);
                 again |= ThreadJumps(function);
+                again |= DuplicateReturns(function);
                 again |= MergeBlocks(function);
                 again |= ControlFlow.RemoveUnreachable(function);
                 changed |= again;
