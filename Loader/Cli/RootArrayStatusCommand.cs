@@ -26,6 +26,17 @@ namespace Ebpf.Loader.Cli
             var watch = new Option<bool>("--watch") { Description = "Refresh every second with per-second rates instead of totals (Ctrl+C stops)." };
             var count = new Option<int>("--count") { Description = "With --watch: stop after this many refreshes (0: never)." }.InRange(0, int.MaxValue);
             var command = new Command("status", "Show the programs in each root array slot and their verdict counters.") { names, json, watch, count };
+            command.Validators.Add(result =>
+            {
+                if (result.IsOn(watch) && result.IsOn(json))
+                {
+                    result.AddError("--watch prints tables that refresh; it cannot be combined with --json (run status --json repeatedly)");
+                }
+                else if (result.Given(count) && !result.IsOn(watch))
+                {
+                    result.AddError("--count only applies to --watch");
+                }
+            });
             command.SetAction(parse =>
             {
                 string[] requested = parse.GetValue(names) ?? Array.Empty<string>();

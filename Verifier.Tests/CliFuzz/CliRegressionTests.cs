@@ -271,5 +271,17 @@ namespace Ebpf.Verifier.Tests.CliFuzz
             Assert.Equal(2, run.ExitCode);
             Assert.Equal("ebpf-managed: --tag: a tag is one line of text: no tabs, newlines or other control characters\n", run.Error);
         }
+
+        [Theory]
+        [InlineData("--watch prints tables that refresh; it cannot be combined with --json", "status", "--watch", "--count", "1", "--json")]
+        [InlineData("--count only applies to --watch", "status", "--count", "1")]
+        public void Status_options_that_would_be_ignored_are_usage_errors(string message, params string[] args)
+        {
+            // before: --json was silently ignored with --watch (tables, not JSON), and --count without --watch
+            CliRun run = CliRun.Of(args);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("ebpf-managed: error: " + message, run.Error);
+        }
     }
 }
