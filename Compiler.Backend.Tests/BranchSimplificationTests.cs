@@ -47,6 +47,32 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void A_jump_to_a_shared_return_becomes_a_return_of_its_own()
+        {
+            var f = new IrFunctionBuilder("f", IrType.I64);
+            VirtualRegister a = f.Parameter(IrType.I64, "a");
+            VirtualRegister verdict = f.Register(IrType.I64, "v");
+            BasicBlock entry = f.Block("entry");
+            BasicBlock yes = f.Block("yes");
+            BasicBlock no = f.Block("no");
+            BasicBlock exit = f.Block("exit");
+            f.At(entry);
+            f.Branch(Condition.Equal, a, IrFunctionBuilder.I64(11), yes, no);
+            f.At(yes);
+            f.Assign(verdict, IrFunctionBuilder.I64(1));
+            f.Jump(exit);
+            f.At(no);
+            f.Assign(verdict, IrFunctionBuilder.I64(0));
+            f.Jump(exit);
+            f.At(exit);
+            f.Return(verdict);
+            Assert.True(new BranchSimplification().Run(f.Function));
+            Assert.Equal(
+                "func @f(%a: i64) -> i64 {\nentry:\n  br eq %a, 11, yes, no\nyes:\n  %v: i64 = mov 1\n  ret %v\nno:\n  %v: i64 = mov 0\n  ret %v\n}\n",
+                f.Function.ToString());
+        }
+
+        [Fact]
         public void A_branch_on_a_compare_result_becomes_a_fused_compare_and_branch()
         {
             var f = new IrFunctionBuilder("f", IrType.I64);
