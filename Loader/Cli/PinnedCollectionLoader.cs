@@ -23,6 +23,7 @@ namespace Ebpf.Loader.Cli
         /// <param name="directory">The bpffs directory; it must not already hold this collection's programs.</param>
         public static LoadedCollectionRow Load(string programClass, CollectionImage image, string directory)
         {
+            BpfFsPaths.RequireBpfFs(directory, "--pin");
             string? clash = image.Programs.Select(p => p.Name).Intersect(image.Maps.Select(m => m.Name)).FirstOrDefault();
             if (clash is not null)
             {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Ebpf.Loader.Cli;
 using Ebpf.Loader.Pinning;
 using Ebpf.Loader.RootArray;
 using Ebpf.Verifier.Tests.Cli;
@@ -282,6 +283,22 @@ namespace Ebpf.Verifier.Tests.CliFuzz
 
             Assert.Equal(2, run.ExitCode);
             Assert.StartsWith("ebpf-managed: error: " + message, run.Error);
+        }
+
+        [Fact]
+        public void Load_pinning_outside_bpffs_says_so_and_creates_nothing()
+        {
+            // before: "BPF_OBJ_PIN: permission denied: this needs root" (to root), and the directory was left behind
+            string directory = Path.Combine(Path.GetTempPath(), "qa-pin-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            string programs = typeof(Ebpf.Programs.RootArray.XdpRoot).Assembly.Location;
+
+            CliRun run = CliRun.Of("load", "--assembly", programs, "--class", "XdpChain", "--pin", directory);
+
+            Assert.Equal(1, run.ExitCode);
+            string fileSystem = BpfFsPaths.FileSystemOf(directory);
+            Assert.NotEqual("bpf", fileSystem);
+            Assert.Equal($"ebpf-managed: --pin {directory}: not on a bpffs ({fileSystem}); pins live under a bpf mount such as /sys/fs/bpf\n", run.Error);
+            Assert.False(Directory.Exists(directory));
         }
     }
 }
