@@ -114,12 +114,33 @@ namespace Ebpf.Loader.RootArray
             {
                 if (Path.GetFileName(staging).StartsWith(RootArrayPaths.StagingPrefix, StringComparison.Ordinal))
                 {
-                    BpfFs.RemoveDirectory(staging); // unpinning the link detaches its program
+                    DetachStagedLink(new RootArrayPaths(staging).Link);
+                    BpfFs.RemoveDirectory(staging);
                     removed = true;
                 }
             }
 
             return removed;
+        }
+
+        // BPF_LINK_DETACH now: unpinning alone drops the last reference, and the kernel releases a link from a
+        // workqueue, so the interface could still show the dead program when this attach looks at it.
+        private static void DetachStagedLink(string linkPin)
+        {
+            if (!File.Exists(linkPin))
+            {
+                return;
+            }
+
+            using BpfLink link = BpfLink.OpenPinned(linkPin);
+            try
+            {
+                link.Detach();
+            }
+            catch (BpfException error) when (error.Errno == Errno.ENOLINK || error.Errno == Errno.EINVAL)
+            {
+                // already defunct: its interface went away
+            }
         }
 
         // Auto mode: the kernel picks native when the driver has ndo_bpf, but a driver may still refuse (virtio_net

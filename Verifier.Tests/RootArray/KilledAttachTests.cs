@@ -58,6 +58,14 @@ namespace Ebpf.Verifier.Tests.RootArray
                     process.WaitForExit();
                 }
 
+                // A link the dead process held only by fd is released by the kernel after the process is gone (delayed
+                // fput, then a workqueue): wait for that, unless the process got as far as pinning it.
+                DateTime deadline = DateTime.UtcNow.AddSeconds(3);
+                while (network.LinkShow().Contains("xdp", StringComparison.Ordinal) && !network.AnyPinsLeft() && DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(20);
+                }
+
                 CliRun attach = network.Cli("attach", network.Name, "--mode", "generic");
                 Assert.True(attach.ExitCode == 0, $"round {round}: {attach.Error}");
                 Assert.Equal(0, network.Cli("detach", network.Name).ExitCode);
