@@ -168,6 +168,27 @@ public class UnsupportedCSharpAnalyzerTests
     }
 
     [Fact]
+    public void ConstrainedCallsOnStructTypeParametersAreNotDispatchedButOtherTypeParametersAre()
+    {
+        AnalyzerAssert.Reports(Analyzer, """
+            public interface IRule { bool Matches(int length); }
+            public struct MinLength : IRule { public bool Matches(int length) => length > 14; }
+
+            public static class Programs
+            {
+                [Xdp]
+                public static XdpAction First(XdpContext ctx) =>
+                    Check(new MinLength(), ctx.Packet.Length) && CheckUnmanaged(new MinLength(), ctx.Packet.Length) && CheckAny(new MinLength(), ctx.Packet.Length)
+                        ? XdpAction.Drop : XdpAction.Pass;
+
+                static bool Check<T>(T rule, int length) where T : struct, IRule => rule.Matches(length);
+                static bool CheckUnmanaged<T>(T rule, int length) where T : unmanaged, IRule => rule.Matches(length);
+                static bool CheckAny<T>(T rule, int length) where T : IRule => {|EBPF2006:rule.Matches(length)|};
+            }
+            """);
+    }
+
+    [Fact]
     public void CalleesAreCheckedAndOrdinaryCodeIsNot()
     {
         var diagnostics = AnalyzerAssert.Reports(Analyzer, """

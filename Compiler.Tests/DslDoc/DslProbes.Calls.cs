@@ -21,7 +21,7 @@ namespace Ebpf.Compiler.Tests.DslDoc
     static uint Hash(uint a, uint b) { uint h = a * 2654435761u; h ^= h >> 15; h += b; return h * 0x85ebca6bu; }
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     static int Six(int a, int b, int c, int d, int e, int f) => a ^ b ^ c ^ d ^ e ^ f;
-    static int AreaOf<T>(T shape) where T : IShape => shape.Area();
+    static int AreaOf<T>(T shape) where T : struct, IShape => shape.Area();
 ";
 
         /// <summary>Configuration fields and calls.</summary>

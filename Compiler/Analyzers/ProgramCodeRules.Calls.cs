@@ -31,7 +31,7 @@ internal static partial class ProgramCodeRules
         {
             Report(report, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The delegate call '" + invocation.Syntax + "'");
         }
-        else if (IsDispatched(target))
+        else if (IsDispatched(target) && !IsConstrainedStructCall(invocation))
         {
             Report(report, DiagnosticCatalogue.IndirectCall, invocation.Syntax, "The virtual call to '" + Display(target) + "'");
         }
@@ -109,6 +109,14 @@ internal static partial class ProgramCodeRules
         return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
             && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, dsl.ProgramArrayMap);
     }
+
+    /// <summary>
+    /// <c>shape.Area()</c> on a value whose type is a type parameter constrained to <c>struct</c>: a constrained call, which
+    /// every instantiation binds to one struct's implementation at compile time (the front end inlines or calls that).
+    /// </summary>
+    private static bool IsConstrainedStructCall(IInvocationOperation invocation) =>
+        invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Interface &&
+        invocation.Instance?.Type is ITypeParameterSymbol { HasValueTypeConstraint: true } or ITypeParameterSymbol { HasUnmanagedTypeConstraint: true };
 
     /// <summary>Whether a call to <paramref name="member"/> dispatches at run time: interface members, and virtual, abstract or override members of a class that is not sealed.</summary>
     private static bool IsDispatched(ISymbol member)
