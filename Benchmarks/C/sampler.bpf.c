@@ -3,7 +3,7 @@
  * The C twin of Programs/Sampler (`[XdpSlot(1)] Sampler`, issue 4, decision 5): one packet in `every` per CPU
  * (a per-CPU counter; 0: off) is copied, up to the snap length, with its slot, verdict, ifindex, lengths and ktime into
  * the ring buffer sampler_ring. The sampler's own verdict is always XDP_PASS. The copy is one bpf_xdp_load_bytes
- * (what C would write); the DSL program copies 8-byte words. Built for slot 1 of 8, with the ending the loader
+ * (as the DSL program's ctx.LoadBytes). Built for slot 1 of 8, with the ending the loader
  * links onto slot programs (slot_common.h).
  */
 #define SLOT 1

@@ -20,9 +20,9 @@
 #endif
 
 /*
- * How the body is compiled: inlined into the program (what C would write; the default), or, with SLOT_BODY_AS_CALL,
- * kept a BPF-to-BPF subprogram as the loader links a DSL slot program, so the linking cost can be told apart from
- * the code inside the body.
+ * How the body is compiled: inlined into the program (what C would write, and what the slot linker does; the
+ * default), or, with SLOT_BODY_AS_CALL, kept a BPF-to-BPF subprogram (the linker's fallback form, its only form
+ * before 82a140d), so the call's cost can be told apart from the code inside the body.
  */
 #ifdef SLOT_BODY_AS_CALL
 #define SLOT_BODY static __noinline

@@ -70,7 +70,7 @@ static __always_inline int classify(void *data, void *data_end)
 	return 0;
 }
 
-/* Inlined (what C would write), or with ROOT_BODY_AS_CALL a BPF-to-BPF subprogram, as RootProgramLinker links the DSL root. */
+/* Inlined (what C would write), or with ROOT_BODY_AS_CALL a BPF-to-BPF subprogram, RootProgramLinker's fallback form. */
 #ifdef ROOT_BODY_AS_CALL
 static __noinline
 #else

@@ -13,7 +13,7 @@ namespace Ebpf.Benchmarks.SideBySide
     /// The filter (<c>[XdpSlot(0)] Filter</c>, linked by the loader for slot 0 of <see cref="RootArraySuite.Slots"/>)
     /// against C/filter.bpf.c: both with frags_drop and ptb_send on (20 pps), the same 1,001 IPv4 and 1,000 IPv6 drop-list
     /// entries (<see cref="DropListEntries"/>), over a passing IPv4 UDP frame, one from a listed source and a passing IPv6 frame;
-    /// against the C twin as written (body inlined) and as linked like ours (<c>vs-C-call</c>: the body a BPF-to-BPF call).
+    /// against the C twin as written (body inlined) and with the body a BPF-to-BPF call (<c>vs-C-call</c>: the linkers' fallback form, which they used before 82a140d).
     /// </summary>
     internal sealed class FilterSuite : IProgramSuite
     {
@@ -49,7 +49,7 @@ namespace Ebpf.Benchmarks.SideBySide
             return pairs;
         }
 
-        /// <summary>The C objects: the twin as C would write it (body inlined), and the same with the body a BPF-to-BPF call, as the loader links ours.</summary>
+        /// <summary>The C objects: the twin as C would write it (body inlined), and the same with the body a BPF-to-BPF call, the linkers' fallback form.</summary>
         internal static IReadOnlyList<(string Stem, string Setting)> CTwins { get; } = new[] { ("filter", ""), ("filter_call", "vs-C-call") };
 
         private static void Configure(LoadedCollection? ours, BpftoolCollection? clang)

@@ -10,8 +10,9 @@ namespace Ebpf.Benchmarks.SideBySide
     /// <summary>
     /// The XDP root array's root program against its C twin (C/xdp_root.bpf.c): sanity checks, then constant-key tail calls
     /// into <see cref="Slots"/> empty slots, PASS counted in the root's row. Ours: the hand-written assembly root
-    /// (Loader/RootArray/xdp_root.s) and the DSL root (Programs/RootArray/XdpRoot.cs) as RootProgramLinker links it, whose
-    /// body is a BPF-to-BPF call: so it is also compared with C/xdp_root_call.bpf.c, the C twin linked the same way.
+    /// (Loader/RootArray/xdp_root.s) and the DSL root (Programs/RootArray/XdpRoot.cs) as RootProgramLinker links it (body
+    /// inlined); the DSL root is also compared with C/xdp_root_call.bpf.c, whose classification is a BPF-to-BPF call as in
+    /// the linker's fallback form.
     /// </summary>
     internal sealed class RootArraySuite : IProgramSuite
     {
@@ -47,7 +48,7 @@ namespace Ebpf.Benchmarks.SideBySide
             return pairs;
         }
 
-        /// <summary>The C objects: the twin as C would write it (classification inlined), and with the classification a BPF-to-BPF call, as RootProgramLinker links the DSL root.</summary>
+        /// <summary>The C objects: the twin as C would write it (classification inlined), and with the classification a BPF-to-BPF call, the linker's fallback form for the DSL root.</summary>
         private static IReadOnlyList<(string Stem, string Versus)> CTwins { get; } = new[] { ("xdp_root", ""), ("xdp_root_call", "vs-C-call") };
 
         // The assembly root against the C twin as written; the DSL root (each side loaded on its own maps) against both.

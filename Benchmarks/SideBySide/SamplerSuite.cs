@@ -15,7 +15,7 @@ namespace Ebpf.Benchmarks.SideBySide
     /// The sampler (<c>[XdpSlot(1)] Sampler</c>, linked by the loader for slot 1 of <see cref="RootArraySuite.Slots"/>)
     /// against C/sampler.bpf.c, each side loaded twice: every=1 (every packet copied, snap length 256, so the 64-byte
     /// frame whole; timed in batches of <see cref="RecordsPerBatch"/> runs with the rings emptied before each, so every run copies) and every=0 (off); against the C
-    /// twin as written (body inlined) and as linked like ours (<c>vs-C-call</c>: the body a BPF-to-BPF call).
+    /// twin as written (body inlined) and with the body a BPF-to-BPF call (<c>vs-C-call</c>: the linkers' fallback form, which they used before 82a140d).
     /// </summary>
     internal sealed class SamplerSuite : IProgramSuite
     {
@@ -24,7 +24,7 @@ namespace Ebpf.Benchmarks.SideBySide
         /// <summary>Runs per test run at every=1: 3,125 records of 296 bytes (288 + the ring's 8-byte header) fill 925,000 of the ring's 1,048,576 bytes; 320 batches make 1,000,000.</summary>
         private const uint RecordsPerBatch = 3_125;
 
-        /// <summary>The C objects: the twin as C would write it (body inlined), and the same with the body a BPF-to-BPF call, as the loader links ours.</summary>
+        /// <summary>The C objects: the twin as C would write it (body inlined), and the same with the body a BPF-to-BPF call, the linkers' fallback form.</summary>
         internal static IReadOnlyList<(string Stem, string Versus)> CTwins { get; } = new[] { ("sampler", ""), ("sampler_call", "vs-C-call") };
 
         /// <inheritdoc />
