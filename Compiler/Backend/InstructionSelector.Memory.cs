@@ -23,7 +23,22 @@ namespace Ebpf.Compiler.Backend
             (Register address, short offset) = Address(load, load.Address, load.Offset);
             Register destination = R(load.Destination!);
             int to = load.Destination!.Type.Width;
-            if (!load.SignExtend)
+            if (IsWholeSpillSlot(load.Address, load.Offset, load.Width) && !load.SignExtend)
+            {
+                StackSlot slot = (StackSlot)load.Address;
+                Register? holder = spilled.Holder(slot, destination);
+                if (holder is Register source)
+                {
+                    Move(destination, source);
+                }
+                else
+                {
+                    Emit(InstructionFactory.Load(load.Width, false, destination, address, offset));
+                }
+
+                spilled.Holds(destination, slot);
+            }
+            else if (!load.SignExtend)
             {
                 Emit(InstructionFactory.Load(load.Width, false, destination, address, offset));
             }
@@ -48,12 +63,23 @@ namespace Ebpf.Compiler.Backend
             if (store.Value is IrConstant constant)
             {
                 Emit(InstructionFactory.StoreImmediate(store.Width, address, offset, unchecked((long)constant.Bits)));
+                if (store.Address is StackSlot { IsSpill: true } overwritten)
+                {
+                    spilled.Stored(overwritten, null);
+                }
             }
             else
             {
                 Emit(InstructionFactory.Store(store.Width, address, offset, R(store.Value)));
+                if (store.Address is StackSlot { IsSpill: true } overwritten)
+                {
+                    spilled.Stored(overwritten, IsWholeSpillSlot(store.Address, store.Offset, store.Width) ? R(store.Value) : null);
+                }
             }
         }
+
+        private static bool IsWholeSpillSlot(IrValue address, int offset, int width) =>
+            address is StackSlot { IsSpill: true } && offset == 0 && width == 64;
 
         private void SelectLoadMap(LoadMapInstruction map)
         {

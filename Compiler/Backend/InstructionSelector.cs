@@ -19,6 +19,7 @@ namespace Ebpf.Compiler.Backend
         private readonly List<EmittedInstruction> code = new List<EmittedInstruction>();
         private readonly Dictionary<BasicBlock, int> blockStarts = new Dictionary<BasicBlock, int>();
         private readonly RegisterCopies copies = new RegisterCopies();
+        private readonly SpillSlotContents spilled = new SpillSlotContents();
         private SourceLocation? location;
 
         public InstructionSelector(IrFunction function, RegisterAllocation allocation, FrameLayout frame, BackendOptions options)
@@ -34,6 +35,7 @@ namespace Ebpf.Compiler.Backend
             location = function.Location;
             EmitParameterMoves();
             List<BasicBlock> order = allocation.Order;
+            Dictionary<BasicBlock, List<BasicBlock>> predecessors = function.Predecessors();
             for (int i = 0; i < order.Count; i++)
             {
                 BasicBlock block = order[i];
@@ -43,7 +45,13 @@ namespace Ebpf.Compiler.Backend
                 {
                     // Other blocks may be reached by jumps; the entry (no predecessors) goes on from the parameter moves.
                     copies.Clear();
+                    if (!(predecessors[block].Count == 1 && predecessors[block][0] == order[i - 1]))
+                    {
+                        // Only a block reached solely from the block just emitted keeps what the registers held there.
+                        spilled.Clear();
+                    }
                 }
+
                 foreach (IrInstruction instruction in block.Instructions)
                 {
                     location = instruction.Location ?? location;
@@ -99,6 +107,7 @@ namespace Ebpf.Compiler.Backend
             var emitted = new EmittedInstruction(instruction, location);
             code.Add(emitted);
             copies.Executed(instruction);
+            spilled.Executed(instruction);
             return emitted;
         }
 

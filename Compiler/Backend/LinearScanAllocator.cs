@@ -8,7 +8,7 @@ namespace Ebpf.Compiler.Backend
     /// <summary>
     /// Linear-scan register allocation onto r0–r9. Registers live across a call get r6–r9 (r0–r5 are clobbered);
     /// hints steer arguments into r1–r5, results into r0 and copies into their source's register so that moves
-    /// vanish. When nothing is free, the interval that ends last is spilled: the function is rewritten with a
+    /// vanish. When nothing is free, the interval with the fewest reads and writes is spilled: the function is rewritten with a
     /// stack slot for it (<see cref="Spiller"/>) and allocation starts again.
     /// </summary>
     internal static class LinearScanAllocator
@@ -91,12 +91,18 @@ namespace Ebpf.Compiler.Backend
             return null;
         }
 
+        /// <summary>
+        /// The cheapest interval to spill that frees a register <paramref name="current"/> may use: the fewest reads and
+        /// writes (each costs a stack access), then the one that ends last. A long-lived value read everywhere (the
+        /// context, a map value) stays in a callee-saved register and a short one read twice goes to the stack instead.
+        /// </summary>
         private static LiveInterval? ChooseVictim(LiveInterval current, List<LiveInterval> active, Register[] allowed, Dictionary<VirtualRegister, Register> assigned)
         {
             LiveInterval? best = current.IsSpillTemporary ? null : current;
             foreach (LiveInterval candidate in active)
             {
-                if (!candidate.IsSpillTemporary && allowed.Contains(assigned[candidate.Register]) && (best is null || candidate.End > best.End))
+                if (!candidate.IsSpillTemporary && allowed.Contains(assigned[candidate.Register]) &&
+                    (best is null || candidate.Uses < best.Uses || (candidate.Uses == best.Uses && candidate.End > best.End)))
                 {
                     best = candidate;
                 }

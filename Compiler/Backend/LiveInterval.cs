@@ -29,6 +29,9 @@ namespace Ebpf.Compiler.Backend
         /// <summary>Made by the spiller for one reload or store; never spilled again.</summary>
         public bool IsSpillTemporary { get; set; }
 
+        /// <summary>Reads and writes of the register: what spilling it costs (a load per read, a store per write).</summary>
+        public int Uses { get; set; }
+
         /// <summary>Fixed registers it would like (r1–r5 for arguments, r0 for results).</summary>
         public List<Register> Hints { get; } = new List<Register>();
 

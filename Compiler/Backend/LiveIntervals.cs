@@ -108,6 +108,7 @@ namespace Ebpf.Compiler.Backend
                 if (instruction.Operands[k] is VirtualRegister operand)
                 {
                     LiveInterval interval = at(operand, use);
+                    interval.Uses++;
                     switch (instruction)
                     {
                         case HelperCallInstruction:
@@ -139,6 +140,7 @@ namespace Ebpf.Compiler.Backend
             if (instruction.Destination is VirtualRegister destination)
             {
                 LiveInterval interval = at(destination, def);
+                interval.Uses++;
                 if (instruction is HelperCallInstruction || instruction is LocalCallInstruction || IsCompareExchange(instruction))
                 {
                     interval.Hints.Add(Register.R0);
