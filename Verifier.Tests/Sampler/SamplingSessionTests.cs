@@ -60,7 +60,7 @@ namespace Ebpf.Verifier.Tests.Sampler
         {
             using var pins = new PinDirectory();
             using var sampler = LoadedSampler.Load(pins.Path);
-            const uint runs = 6000; // the 1 MiB ring holds about 3,500 records of 296 bytes
+            const uint runs = 12000; // the 1 MiB ring holds about 3,500 records of 296 bytes: over three ringfuls, so it overflows unless the reader keeps up with the program
             using var stop = new CancellationTokenSource();
             using var writer = new PcapWriter(new MemoryStream(), 256);
             SamplingResult? result = null;
