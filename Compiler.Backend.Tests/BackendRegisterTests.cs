@@ -112,6 +112,59 @@ namespace Ebpf.Compiler.Backend.Tests
         }
 
         [Fact]
+        public void A_value_read_between_every_call_keeps_its_callee_saved_register_and_values_read_once_spill()
+        {
+            // Seven values live across calls (the context, five loads, the running total) and four callee-saved
+            // registers: the context, read after every call and last of all, stays in a register; three loaded
+            // values, read once each, go to the stack for one reload apiece (spilling the context would cost nine).
+            var f = new IrFunctionBuilder("crossing", IrType.I64);
+            VirtualRegister ctx = f.Parameter(Samples.Context, "ctx");
+            f.At(f.Block("entry"));
+            var values = new VirtualRegister[5];
+            for (int k = 0; k < values.Length; k++)
+            {
+                values[k] = f.Load(IrType.I64, ctx, 8 * k, name: "v" + k);
+            }
+
+            IrValue total = IrFunctionBuilder.I64(0);
+            for (int round = 0; round < 4; round++)
+            {
+                VirtualRegister result = f.CallHelper(1000, IrType.I64)!;
+                total = f.Add(f.Add(total, result), f.Load(IrType.I64, ctx, 8 * (round + 5)));
+            }
+
+            foreach (VirtualRegister value in values)
+            {
+                total = f.Add(total, value);
+            }
+
+            f.Return(f.Add(total, f.Load(IrType.I64, ctx, 72)));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            string[] listing = Listing.Of(image);
+            Assert.InRange(listing.Count(l => l.Contains("= *(u64 *)(r10 -", System.StringComparison.Ordinal)), 1, 3);
+            byte[] context = Context(96);
+            var machine = new BpfMachine(image, (byte[])context.Clone()) { Helpers = (id, registers) => RandomPrograms.Helper(id, registers) };
+            Assert.Equal(Interpret(f.Function, context, RandomPrograms.Helper), machine.Run(BpfMachine.ContextBase));
+        }
+
+        [Fact]
+        public void A_spilled_value_is_not_reloaded_into_a_register_that_still_holds_it()
+        {
+            IrFunction function = BackendPrograms.Pressure(12);
+            string[] listing = Listing.Of(BpfBackend.Compile(function, ProgramType.Xdp));
+            Assert.Contains(listing, l => l.StartsWith("*(u64 *)(r10 -", System.StringComparison.Ordinal));
+            for (int i = 0; i + 1 < listing.Length; i++)
+            {
+                // "*(u64 *)(r10 - 8) = r3" then "r3 = *(u64 *)(r10 - 8)" reloads what r3 already holds.
+                string[] store = listing[i].Split(" = ");
+                if (store.Length == 2 && store[0].StartsWith("*(u64 *)(r10 -", System.StringComparison.Ordinal))
+                {
+                    Assert.NotEqual($"{store[1]} = {store[0]}", listing[i + 1]);
+                }
+            }
+        }
+
+        [Fact]
         public void Swapped_arguments_are_exchanged_through_a_scratch_register()
         {
             var f = new IrFunctionBuilder("swap", IrType.I64);

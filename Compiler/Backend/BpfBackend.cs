@@ -46,27 +46,39 @@ namespace Ebpf.Compiler.Backend
         }
 
         /// <summary>
-        /// The function compiled with and without <see cref="NonNullForwarding"/>, whichever is shorter: forwarding saves a
-        /// copy per map value access but stretches the looked-up register, which under register pressure spills and
-        /// reloads at every access instead.
+        /// The shortest of the function compiled with and without <see cref="NonNullForwarding"/>, each spilling the
+        /// cheapest interval or the one that ends last: forwarding saves a copy per map value access but stretches the
+        /// looked-up register, which under register pressure spills and reloads at every access instead; spilling the
+        /// cheapest keeps values read everywhere in registers but can need more stack slots than the frame has. On a
+        /// tie the earlier variant wins; a frame too large for every variant is reported.
         /// </summary>
         private static FunctionCode CompileFunction(IrFunction original, BackendOptions options)
         {
-            FunctionCode plain = CompileFunction(original, options, forwardNonNull: false);
-            FunctionCode forwarded;
-            try
+            FunctionCode? best = null;
+            StackFrameTooLargeException? tooLarge = null;
+            foreach (bool spillCheapest in new[] { true, false })
             {
-                forwarded = CompileFunction(original, options, forwardNonNull: true);
-            }
-            catch (StackFrameTooLargeException)
-            {
-                return plain;
+                foreach (bool forwardNonNull in new[] { true, false })
+                {
+                    try
+                    {
+                        FunctionCode code = CompileFunction(original, options, forwardNonNull, spillCheapest);
+                        if (best is null || code.Code.Count < best.Code.Count)
+                        {
+                            best = code;
+                        }
+                    }
+                    catch (StackFrameTooLargeException exception)
+                    {
+                        tooLarge ??= exception;
+                    }
+                }
             }
 
-            return forwarded.Code.Count <= plain.Code.Count ? forwarded : plain;
+            return best ?? throw tooLarge!;
         }
 
-        private static FunctionCode CompileFunction(IrFunction original, BackendOptions options, bool forwardNonNull)
+        private static FunctionCode CompileFunction(IrFunction original, BackendOptions options, bool forwardNonNull, bool spillCheapest)
         {
             IrFunction function = original.Clone();
             CopyCoalescing.Run(function);
@@ -77,7 +89,7 @@ namespace Ebpf.Compiler.Backend
 
             MapReferenceRematerialization.Run(function);
             Legalization.Run(function, options);
-            RegisterAllocation allocation = LinearScanAllocator.Allocate(function);
+            RegisterAllocation allocation = LinearScanAllocator.Allocate(function, spillCheapest);
             var frame = new FrameLayout(function, options.StackLimit);
             return new InstructionSelector(function, allocation, frame, options).Select();
         }

@@ -8,8 +8,8 @@ namespace Ebpf.Compiler.Backend
     /// <summary>
     /// Linear-scan register allocation onto r0–r9. Registers live across a call get r6–r9 (r0–r5 are clobbered);
     /// hints steer arguments into r1–r5, results into r0 and copies into their source's register so that moves
-    /// vanish. When nothing is free, the interval with the fewest reads and writes is spilled: the function is rewritten with a
-    /// stack slot for it (<see cref="Spiller"/>) and allocation starts again.
+    /// vanish. When nothing is free, the interval with the fewest reads and writes (or, when asked, the one that ends last) is
+    /// spilled: the function is rewritten with a stack slot for it (<see cref="Spiller"/>) and allocation starts again.
     /// </summary>
     internal static class LinearScanAllocator
     {
@@ -17,14 +17,15 @@ namespace Ebpf.Compiler.Backend
         private static readonly Register[] CalleeSaved = { Register.R6, Register.R7, Register.R8, Register.R9 };
         private static readonly Register[] Any = CallerSaved.Concat(CalleeSaved).ToArray();
 
-        public static RegisterAllocation Allocate(IrFunction function)
+        /// <summary>Allocates; <paramref name="spillCheapest"/> false spills the interval that ends last instead (fewer, longer spill slots).</summary>
+        public static RegisterAllocation Allocate(IrFunction function, bool spillCheapest = true)
         {
             var temporaries = new HashSet<VirtualRegister>();
             for (int attempt = 0; attempt <= function.Registers.Count + 16; attempt++)
             {
                 List<BasicBlock> order = BlockLayout.Order(function);
                 Dictionary<VirtualRegister, LiveInterval> intervals = LiveIntervals.Build(function, order, temporaries);
-                Dictionary<VirtualRegister, Register>? assigned = Scan(function, intervals, out LiveInterval? victim);
+                Dictionary<VirtualRegister, Register>? assigned = Scan(function, intervals, spillCheapest, out LiveInterval? victim);
                 if (assigned is not null)
                 {
                     return new RegisterAllocation(assigned, order);
@@ -36,7 +37,7 @@ namespace Ebpf.Compiler.Backend
             throw new BackendException(function.Name, "register allocation did not converge", function.Location);
         }
 
-        private static Dictionary<VirtualRegister, Register>? Scan(IrFunction function, Dictionary<VirtualRegister, LiveInterval> intervals, out LiveInterval? victim)
+        private static Dictionary<VirtualRegister, Register>? Scan(IrFunction function, Dictionary<VirtualRegister, LiveInterval> intervals, bool spillCheapest, out LiveInterval? victim)
         {
             victim = null;
             var assigned = new Dictionary<VirtualRegister, Register>();
@@ -49,7 +50,7 @@ namespace Ebpf.Compiler.Backend
                 Register? choice = Choose(current, allowed, taken, assigned);
                 if (choice is null)
                 {
-                    victim = ChooseVictim(current, active, allowed, assigned)
+                    victim = ChooseVictim(current, active, allowed, assigned, spillCheapest)
                         ?? throw new BackendException(function.Name, "more values are live at once than registers and spills can hold", function.Location);
                     return null;
                 }
@@ -95,14 +96,16 @@ namespace Ebpf.Compiler.Backend
         /// The cheapest interval to spill that frees a register <paramref name="current"/> may use: the fewest reads and
         /// writes (each costs a stack access), then the one that ends last. A long-lived value read everywhere (the
         /// context, a map value) stays in a callee-saved register and a short one read twice goes to the stack instead.
+        /// Every spill takes a slot of its own, so many short spills can outgrow the frame: without
+        /// <paramref name="cheapest"/> only the end counts (the classic choice, fewer slots).
         /// </summary>
-        private static LiveInterval? ChooseVictim(LiveInterval current, List<LiveInterval> active, Register[] allowed, Dictionary<VirtualRegister, Register> assigned)
+        private static LiveInterval? ChooseVictim(LiveInterval current, List<LiveInterval> active, Register[] allowed, Dictionary<VirtualRegister, Register> assigned, bool cheapest)
         {
             LiveInterval? best = current.IsSpillTemporary ? null : current;
             foreach (LiveInterval candidate in active)
             {
                 if (!candidate.IsSpillTemporary && allowed.Contains(assigned[candidate.Register]) &&
-                    (best is null || candidate.Uses < best.Uses || (candidate.Uses == best.Uses && candidate.End > best.End)))
+                    (best is null || (cheapest ? candidate.Uses < best.Uses || (candidate.Uses == best.Uses && candidate.End > best.End) : candidate.End > best.End)))
                 {
                     best = candidate;
                 }
