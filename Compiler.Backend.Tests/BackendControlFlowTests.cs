@@ -61,5 +61,36 @@ namespace Ebpf.Compiler.Backend.Tests
             Assert.Equal(1UL, new BpfMachine(image).Run(unchecked((uint)-3), 2));
             Assert.Equal(0UL, new BpfMachine(image).Run(3, 2));
         }
+
+        [Fact]
+        public void Identical_tails_are_shared_and_the_jumps_to_the_copy_go_to_the_first()
+        {
+            // Two failure paths that each add 1 and return 1, as 'counter++; return …;' does in every early exit.
+            var f = new IrFunctionBuilder("tails", IrType.I64);
+            VirtualRegister n = f.Parameter(IrType.I64, "n");
+            BasicBlock entry = f.Block("entry");
+            BasicBlock firstFailure = f.Block("first");
+            BasicBlock second = f.Block("second");
+            BasicBlock secondFailure = f.Block("second.failure");
+            BasicBlock success = f.Block("success");
+            f.At(entry);
+            f.Branch(Condition.Equal, n, IrFunctionBuilder.I64(3), firstFailure, second);
+            f.At(firstFailure);
+            f.Return(f.Add(n, IrFunctionBuilder.I64(1)));
+            f.At(second);
+            f.Branch(Condition.Equal, n, IrFunctionBuilder.I64(5), secondFailure, success);
+            f.At(secondFailure);
+            f.Return(f.Add(n, IrFunctionBuilder.I64(1)));
+            f.At(success);
+            f.Return(IrFunctionBuilder.I64(0));
+            ProgramImage image = BpfBackend.Compile(f.Function, ProgramType.Xdp);
+            Assert.Equal(
+                Listing.Lines("if r1 == 3 goto +3", "if r1 == 5 goto +2", "r0 = 0", "exit", "r0 = r1", "r0 += 1", "exit"),
+                Listing.Text(image));
+            foreach (ulong input in new ulong[] { 3, 5, 7 })
+            {
+                Assert.Equal(input == 3 || input == 5 ? input + 1 : 0, new BpfMachine(image).Run(input));
+            }
+        }
     }
 }

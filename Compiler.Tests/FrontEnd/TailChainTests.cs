@@ -79,7 +79,7 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                     "r2 += -36",
                     "call bpf_map_lookup_elem",
                     "r6 = r0",
-                    "if r6 == 0 goto +22",
+                    "if r6 == 0 goto +20",
                     "*(u32 *)(r10 - 32) = 1919378779",
                     "*(u32 *)(r10 - 28) = 863204197",
                     "*(u32 *)(r10 - 24) = 1768300637",
@@ -100,8 +100,6 @@ namespace Ebpf.Compiler.Tests.FrontEnd
                     "exit",
                     "r1 = *(u8 *)(r6 + 1)",
                     "if w1 != 22 goto -4",
-                    "r0 = 1",
-                    "exit",
                     "r0 = 1",
                     "exit"),
                 DslCompilation.Listing(Egress().Programs[2]));

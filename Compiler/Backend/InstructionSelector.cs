@@ -59,7 +59,9 @@ namespace Ebpf.Compiler.Backend
                 }
             }
 
-            return new FunctionCode(function.Name, code, blockStarts, frame.Size);
+            var selected = new FunctionCode(function.Name, code, blockStarts, frame.Size);
+            TailMerging.Run(selected);
+            return selected;
         }
 
         private void Select(IrInstruction instruction, BasicBlock? next)
