@@ -20,6 +20,17 @@ namespace Ebpf.Loader.RootArray
         string SlotsMapName = RootArrayImage.DefaultSlotsMapName,
         string StatsMapName = RootArrayImage.DefaultStatsMapName)
     {
+        /// <summary>
+        /// The root array's two maps for <paramref name="slots"/> slots: the PROG_ARRAY (<see cref="DefaultSlotsMapName"/>,
+        /// one entry per slot) and the per-CPU stats array (<see cref="DefaultStatsMapName"/>, a row per slot plus the root's).
+        /// Root images leave them unpinned (the attach pins them); slot programs declare them pinned by name to reuse them.
+        /// </summary>
+        public static MapDefinition[] MapsFor(int slots, MapPinning pinning = MapPinning.None) => new[]
+        {
+            new MapDefinition(DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots) { Pinning = pinning },
+            new MapDefinition(DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1) { Pinning = pinning },
+        };
+
         /// <summary>The root program's name.</summary>
         public const string DefaultProgramName = "xdp_root";
 

@@ -57,34 +57,11 @@ namespace Ebpf.Loader.RootArray
             text.Append("    if r0 == ").Append(TrySlots.ToString(CultureInfo.InvariantCulture)).Append(" goto try_slots\n")
                 .Append("    r7 = r0\n")
                 .Append("    goto count\n")
-                .Append("try_slots:\n");
-            for (int slot = 0; slot < slots; slot++)
-            {
-                text.Append("    r1 = r6\n")
-                    .Append("    r2 = map[").Append(RootArrayImage.DefaultSlotsMapName).Append("] ll\n")
-                    .Append("    r3 = ").Append(slot.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                    .Append("    call bpf_tail_call\n");
-            }
-
-            text.Append("    r7 = 2\n")
+                .Append("try_slots:\n")
+                .TailCalls(0, slots - 1)
+                .Append("    r7 = 2\n")
                 .Append("count:\n")
-                .Append("    r1 = ").Append(slots.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                .Append("    *(u32 *)(r10 - 4) = r1\n")
-                .Append("    r2 = r10\n")
-                .Append("    r2 += -4\n")
-                .Append("    r1 = map[").Append(RootArrayImage.DefaultStatsMapName).Append("] ll\n")
-                .Append("    call bpf_map_lookup_elem\n")
-                .Append("    if r0 == 0 goto out\n")
-                .Append("    r1 = r7\n")
-                .Append("    if r1 <= 4 goto column\n")
-                .Append("    r1 = 5\n")
-                .Append("column:\n")
-                .Append("    r1 <<= 3\n")
-                .Append("    r0 += r1\n")
-                .Append("    r1 = *(u64 *)(r0 + 0)\n")
-                .Append("    r1 += 1\n")
-                .Append("    *(u64 *)(r0 + 0) = r1\n")
-                .Append("out:\n")
+                .CountVerdict(slots, "column", "out")
                 .Append("    r0 = r7\n")
                 .Append("    exit\n");
             return text.ToString();
@@ -97,13 +74,7 @@ namespace Ebpf.Loader.RootArray
         public static RootArrayImage Build(ProgramImage body, int slots)
         {
             ProgramImage program = Link(body, slots);
-            var image = new CollectionImage(
-                new[]
-                {
-                    new MapDefinition(RootArrayImage.DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots),
-                    new MapDefinition(RootArrayImage.DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1),
-                },
-                new[] { program });
+            var image = new CollectionImage(RootArrayImage.MapsFor(slots), new[] { program });
             return new RootArrayImage(image);
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text;
 using Ebpf.Asm;
 
@@ -35,37 +34,13 @@ namespace Ebpf.Loader.RootArray
                 throw new ArgumentOutOfRangeException(nameof(slot), slot, $"slot must be in 0..{slots - 1} of 1..{RootArrayImage.MaxSlots} slots");
             }
 
-            string row = slot.ToString(CultureInfo.InvariantCulture);
             var text = new StringBuilder();
             text.Append(EpilogueLabel).Append(":\n")
                 .Append("    r7 = r0\n")
-                .Append("    r1 = ").Append(row).Append('\n')
-                .Append("    *(u32 *)(r10 - 4) = r1\n")
-                .Append("    r2 = r10\n")
-                .Append("    r2 += -4\n")
-                .Append("    r1 = map[").Append(RootArrayImage.DefaultStatsMapName).Append("] ll\n")
-                .Append("    call bpf_map_lookup_elem\n")
-                .Append("    if r0 == 0 goto slot_counted\n")
-                .Append("    r1 = r7\n")
-                .Append("    if r1 <= 4 goto slot_column\n")
-                .Append("    r1 = 5\n")
-                .Append("slot_column:\n")
-                .Append("    r1 <<= 3\n")
-                .Append("    r0 += r1\n")
-                .Append("    r1 = *(u64 *)(r0 + 0)\n")
-                .Append("    r1 += 1\n")
-                .Append("    *(u64 *)(r0 + 0) = r1\n")
-                .Append("slot_counted:\n")
-                .Append("    if r7 != 2 goto slot_return\n");
-            for (int next = slot + 1; next < slots; next++)
-            {
-                text.Append("    r1 = r6\n")
-                    .Append("    r2 = map[").Append(RootArrayImage.DefaultSlotsMapName).Append("] ll\n")
-                    .Append("    r3 = ").Append(next.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                    .Append("    call bpf_tail_call\n");
-            }
-
-            text.Append("slot_return:\n")
+                .CountVerdict(slot, "slot_column", "slot_counted")
+                .Append("    if r7 != 2 goto slot_return\n")
+                .TailCalls(slot + 1, slots - 1)
+                .Append("slot_return:\n")
                 .Append("    r0 = r7\n")
                 .Append("    exit\n");
             return text.ToString();
@@ -81,11 +56,7 @@ namespace Ebpf.Loader.RootArray
             ProgramImage program = Assembler.Assemble(body + "\n" + Epilogue(slot, slots), name, ProgramType.Xdp, name + ".s")
                 with { ExpectedAttachType = AttachType.Xdp };
             return new CollectionImage(
-                new[]
-                {
-                    new MapDefinition(RootArrayImage.DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots) { Pinning = MapPinning.ByName },
-                    new MapDefinition(RootArrayImage.DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1) { Pinning = MapPinning.ByName },
-                },
+                RootArrayImage.MapsFor(slots, MapPinning.ByName),
                 new[] { program });
         }
     }

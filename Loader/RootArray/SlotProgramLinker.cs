@@ -72,8 +72,7 @@ namespace Ebpf.Loader.RootArray
             var programs = new List<ProgramImage> { Link(body, slot, slots) };
             programs.AddRange(image.Programs.Where(p => p.Name != body.Name && tailCallTargets.Contains(p.Name)));
             var maps = image.Maps.Select(m => m with { Pinning = MapPinning.ByName }).ToList();
-            maps.Add(new MapDefinition(RootArrayImage.DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots) { Pinning = MapPinning.ByName });
-            maps.Add(new MapDefinition(RootArrayImage.DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1) { Pinning = MapPinning.ByName });
+            maps.AddRange(RootArrayImage.MapsFor(slots, MapPinning.ByName));
             return new CollectionImage(maps, programs);
         }
 

@@ -28,13 +28,7 @@ namespace Ebpf.Loader.RootArray
             }
 
             ProgramImage program = Assembler.Assemble(Expand(Template(), slots), RootArrayImage.DefaultProgramName, ProgramType.Xdp, "xdp_root.s");
-            var image = new CollectionImage(
-                new[]
-                {
-                    new MapDefinition(RootArrayImage.DefaultSlotsMapName, MapType.ProgramArray, 4, 4, slots),
-                    new MapDefinition(RootArrayImage.DefaultStatsMapName, MapType.PerCpuArray, 4, VerdictCounters.Size, slots + 1),
-                },
-                new[] { program });
+            var image = new CollectionImage(RootArrayImage.MapsFor(slots), new[] { program });
             return new RootArrayImage(image);
         }
 
