@@ -30,14 +30,8 @@ namespace Ebpf.Loader.Demo
             try
             {
                 Sender = new NetworkNamespace("ebpf-demo-" + id + "-tx");
-                Receiver.Check("ip", "link", "add", Interface, "type", "veth", "peer", "name", PeerInterface, "netns", Sender.Name);
-                Receiver.Check("sysctl", "-q", "-w", $"net.ipv6.conf.{Interface}.disable_ipv6=1");
-                Sender.Check("sysctl", "-q", "-w", $"net.ipv6.conf.{PeerInterface}.disable_ipv6=1");
-                Receiver.Check("ip", "addr", "add", ReceiverAddress + "/24", "dev", Interface);
-                Sender.Check("ip", "addr", "add", SenderAddress + "/24", "dev", PeerInterface);
-                Sender.Check("ip", "addr", "add", BlockedAddress + "/24", "dev", PeerInterface);
-                Receiver.Check("ip", "link", "set", Interface, "up");
-                Sender.Check("ip", "link", "set", PeerInterface, "up");
+                VethBetweenNamespaces.Create(
+                    Receiver, Interface, ReceiverAddress + "/24", Sender, PeerInterface, new[] { SenderAddress + "/24", BlockedAddress + "/24" }, staticNeighbours: false);
             }
             catch
             {

@@ -18,6 +18,9 @@ namespace Ebpf.Verifier.Tests.Infrastructure
         /// <summary>The namespace's name.</summary>
         public string Name => inner.Name;
 
+        /// <summary>The loader's namespace object behind this one (for <see cref="VethBetweenNamespaces"/>).</summary>
+        public Ebpf.Loader.Net.NetworkNamespace Namespace => inner;
+
         /// <summary>Runs a command inside the namespace (ip netns exec).</summary>
         public (int ExitCode, string Output) Run(string file, params string[] arguments) => inner.Run(file, arguments);
 

@@ -21,6 +21,9 @@ namespace Ebpf.Verifier.Tests.RootArray
         /// <summary>The receiver's address.</summary>
         public const string ReceiverAddress = "10.231.0.1";
 
+        /// <summary>The sender's address.</summary>
+        public const string SenderAddress = "10.231.0.2";
+
         /// <summary>Creates both namespaces and the pair.</summary>
         public RootArrayNetwork()
         {
@@ -31,17 +34,8 @@ namespace Ebpf.Verifier.Tests.RootArray
             PeerName = stem + "b";
             try
             {
-                Receiver.Check("ip", "link", "add", Name, "type", "veth", "peer", "name", PeerName, "netns", Sender.Name);
-                Receiver.Check("sysctl", "-q", "-w", $"net.ipv6.conf.{Name}.disable_ipv6=1");
-                Sender.Check("sysctl", "-q", "-w", $"net.ipv6.conf.{PeerName}.disable_ipv6=1");
-                Receiver.Check("ip", "addr", "add", ReceiverAddress + "/24", "dev", Name);
-                Sender.Check("ip", "addr", "add", "10.231.0.2/24", "dev", PeerName);
-                string receiverMac = Receiver.Check("cat", $"/sys/class/net/{Name}/address").Trim();
-                string senderMac = Sender.Check("cat", $"/sys/class/net/{PeerName}/address").Trim();
-                Receiver.Check("ip", "neigh", "replace", "10.231.0.2", "lladdr", senderMac, "dev", Name, "nud", "permanent");
-                Sender.Check("ip", "neigh", "replace", ReceiverAddress, "lladdr", receiverMac, "dev", PeerName, "nud", "permanent");
-                Receiver.Check("ip", "link", "set", Name, "up");
-                Sender.Check("ip", "link", "set", PeerName, "up");
+                Ebpf.Loader.Net.VethBetweenNamespaces.Create(
+                    Receiver.Namespace, Name, ReceiverAddress + "/24", Sender.Namespace, PeerName, new[] { SenderAddress + "/24" }, staticNeighbours: true);
             }
             catch
             {
