@@ -56,27 +56,7 @@ namespace Ebpf.Loader.Filter
         /// <exception cref="FileNotFoundException">A pin is missing.</exception>
         public static FilterMaps Open(string directory)
         {
-            var opened = new List<BpfMap>();
-            try
-            {
-                foreach (string name in new[] { ConfigName, Drop4Name, Drop6Name, StatsName })
-                {
-                    string path = Path.Combine(directory, name);
-                    if (!File.Exists(path))
-                    {
-                        throw new FileNotFoundException($"{path} is missing", path);
-                    }
-
-                    opened.Add(BpfMap.OpenPinned(path));
-                }
-
-                return new FilterMaps(opened[0], opened[1], opened[2], opened[3]);
-            }
-            catch
-            {
-                opened.ForEach(map => map.Dispose());
-                throw;
-            }
+            return BpfMap.OpenPinned(directory, new[] { ConfigName, Drop4Name, Drop6Name, StatsName }, maps => new FilterMaps(maps[0], maps[1], maps[2], maps[3]));
         }
 
         /// <summary>The configuration.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Ebpf.Asm;
 using Ebpf.Loader.Pinning;
 using Ebpf.Loader.Sys;
@@ -90,6 +91,42 @@ namespace Ebpf.Loader.Maps
 
         /// <summary>Opens the map pinned at <paramref name="path"/>. Kernel: BPF_OBJ_GET.</summary>
         public static BpfMap OpenPinned(string path) => Adopt(BpfFs.Get(path));
+
+        /// <summary>
+        /// Opens the maps pinned as <paramref name="names"/> in <paramref name="directory"/>, in that order; when one is
+        /// missing or cannot be opened, closes those already opened and throws.
+        /// </summary>
+        /// <exception cref="System.IO.FileNotFoundException">No map is pinned under one of the names.</exception>
+        public static BpfMap[] OpenPinned(string directory, params string[] names) => OpenPinned(directory, names, maps => maps);
+
+        /// <summary>
+        /// <see cref="OpenPinned(string, string[])"/>, then <paramref name="wrap"/> over the open maps; when it throws, the
+        /// maps are closed too.
+        /// </summary>
+        public static T OpenPinned<T>(string directory, string[] names, Func<BpfMap[], T> wrap)
+        {
+            var opened = new List<BpfMap>(names.Length);
+            try
+            {
+                foreach (string name in names)
+                {
+                    string path = System.IO.Path.Combine(directory, name);
+                    if (!System.IO.File.Exists(path))
+                    {
+                        throw new System.IO.FileNotFoundException($"no map pinned at {path}", path);
+                    }
+
+                    opened.Add(OpenPinned(path));
+                }
+
+                return wrap(opened.ToArray());
+            }
+            catch
+            {
+                opened.ForEach(map => map.Dispose());
+                throw;
+            }
+        }
 
         /// <summary>Opens the map with kernel id <paramref name="id"/>. Kernel: BPF_MAP_GET_FD_BY_ID.</summary>
         public static BpfMap OpenById(uint id)

@@ -44,23 +44,7 @@ namespace Ebpf.Loader.Sampling
         /// <exception cref="FileNotFoundException">A map is not pinned there.</exception>
         public static SamplerMaps OpenPinned(string directory)
         {
-            BpfMap? config = null;
-            BpfMap? stats = null;
-            BpfMap? ring = null;
-            try
-            {
-                config = Open(directory, ConfigMapName);
-                stats = Open(directory, StatsMapName);
-                ring = Open(directory, RingMapName);
-                return new SamplerMaps(config, stats, ring, ownsMaps: true);
-            }
-            catch
-            {
-                ring?.Dispose();
-                stats?.Dispose();
-                config?.Dispose();
-                throw;
-            }
+            return BpfMap.OpenPinned(directory, new[] { ConfigMapName, StatsMapName, RingMapName }, maps => new SamplerMaps(maps[0], maps[1], maps[2], ownsMaps: true));
         }
 
         /// <summary>The counters summed over CPUs (<see cref="SamplerCounters.Position"/> summed too, which means little).</summary>
@@ -97,17 +81,6 @@ namespace Ebpf.Loader.Sampling
             {
                 map.Dispose();
             }
-        }
-
-        private static BpfMap Open(string directory, string name)
-        {
-            string path = Path.Combine(directory, name);
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"no map pinned at {path}", path);
-            }
-
-            return BpfMap.OpenPinned(path);
         }
     }
 }
