@@ -179,12 +179,8 @@ namespace Ebpf.Dsl
         public long LoadBytes<T>(int offset, ref T destination, int length)
             where T : unmanaged
         {
-            if (length < 1 || length > System.Runtime.CompilerServices.Unsafe.SizeOf<T>())
-            {
-                return -Errno.EINVAL;
-            }
-
-            return LoadBytes(offset, System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref destination, 1)).Slice(0, length));
+            System.Span<byte> bytes = FirstBytes(ref destination, length);
+            return bytes.IsEmpty ? -Errno.EINVAL : LoadBytes(offset, bytes);
         }
 
         /// <summary>Redirects the packet to interface <paramref name="ifindex"/> (tc); return the result from the program.</summary>

@@ -215,12 +215,8 @@ namespace Ebpf.Dsl
         public long LoadBytes<T>(int offset, ref T destination, int length)
             where T : unmanaged
         {
-            if (length < 1 || length > System.Runtime.CompilerServices.Unsafe.SizeOf<T>())
-            {
-                return -Errno.EINVAL;
-            }
-
-            return LoadBytes(offset, System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref destination, 1)).Slice(0, length));
+            System.Span<byte> bytes = FirstBytes(ref destination, length);
+            return bytes.IsEmpty ? -Errno.EINVAL : LoadBytes(offset, bytes);
         }
     }
 }
