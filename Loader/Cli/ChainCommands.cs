@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using Ebpf.Loader.Maps;
 using Ebpf.Loader.Programs;
+using Ebpf.Loader.RootArray;
 using Ebpf.Loader.Sys;
 using Ebpf.Programs.TailChain;
 
@@ -74,7 +75,7 @@ namespace Ebpf.Loader.Cli
             else
             {
                 using XdpChainSkeleton chain = XdpChainSkeleton.Load();
-                return RunChain("XdpChain", chain.TailContextMap, new[] { chain.Xdp1, chain.Xdp2, chain.Xdp3 }, packet, cpu, XdpVerdictName);
+                return RunChain("XdpChain", chain.TailContextMap, new[] { chain.Xdp1, chain.Xdp2, chain.Xdp3 }, packet, cpu, VerdictCounters.ColumnName);
             }
         }
 
@@ -115,16 +116,6 @@ namespace Ebpf.Loader.Cli
             terminal.Output.WriteLine();
             terminal.Output.WriteLine("The last stage also logs both values with bpf_trace_printk: see /sys/kernel/tracing/trace_pipe.");
         }
-
-        private static string XdpVerdictName(uint verdict) => verdict switch
-        {
-            0 => "XDP_ABORTED",
-            1 => "XDP_DROP",
-            2 => "XDP_PASS",
-            3 => "XDP_TX",
-            4 => "XDP_REDIRECT",
-            _ => "invalid",
-        };
 
         /// <summary>A 42-byte Ethernet/IPv4/UDP frame from 10.0.0.1:1234 to 10.0.0.2:5678 (checksums left 0).</summary>
         private static byte[] SamplePacket()

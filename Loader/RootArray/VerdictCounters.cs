@@ -16,6 +16,17 @@ namespace Ebpf.Loader.RootArray
         /// <summary>The column a verdict is counted in: the verdict itself for 0..4, else 5 (XDP_INVALID_ACTION).</summary>
         public static int Column(uint verdict) => verdict <= 4 ? (int)verdict : 5;
 
+        /// <summary>The column's name as the status table heads it: XDP_ABORTED … XDP_REDIRECT, else XDP_INVALID_ACTION.</summary>
+        public static string ColumnName(uint verdict) => Column(verdict) switch
+        {
+            0 => "XDP_ABORTED",
+            1 => "XDP_DROP",
+            2 => "XDP_PASS",
+            3 => "XDP_TX",
+            4 => "XDP_REDIRECT",
+            _ => "XDP_INVALID_ACTION",
+        };
+
         /// <summary>The total over all columns.</summary>
         public ulong Total => Aborted + Drop + Pass + Tx + Redirect + InvalidAction;
 
