@@ -21,20 +21,7 @@ namespace Ebpf.Loader.RootArray
                 return false;
             }
 
-            if (File.Exists(paths.Link))
-            {
-                using BpfLink link = BpfLink.OpenPinned(paths.Link);
-                RefuseAnotherNamespace(interfaceName, link);
-                try
-                {
-                    link.Detach();
-                }
-                catch (BpfException error) when (error.Errno == Errno.ENOLINK || error.Errno == Errno.EINVAL)
-                {
-                    // already defunct: the interface went away
-                }
-            }
-
+            DetachPinnedLink(paths.Link, link => RefuseAnotherNamespace(interfaceName, link));
             BpfFs.RemoveDirectory(paths.Directory);
             return true;
         }

@@ -114,7 +114,7 @@ namespace Ebpf.Loader.RootArray
             {
                 if (Path.GetFileName(staging).StartsWith(RootArrayPaths.StagingPrefix, StringComparison.Ordinal))
                 {
-                    DetachStagedLink(new RootArrayPaths(staging).Link);
+                    DetachPinnedLink(new RootArrayPaths(staging).Link);
                     BpfFs.RemoveDirectory(staging);
                     removed = true;
                 }
@@ -123,9 +123,13 @@ namespace Ebpf.Loader.RootArray
             return removed;
         }
 
-        // BPF_LINK_DETACH now: unpinning alone drops the last reference, and the kernel releases a link from a
-        // workqueue, so the interface could still show the dead program when this attach looks at it.
-        private static void DetachStagedLink(string linkPin)
+        /// <summary>
+        /// BPF_LINK_DETACH on the link pinned at <paramref name="linkPin"/>, if any, after <paramref name="check"/> has
+        /// looked at it: the program goes now, even if another process holds the link. Unpinning alone would drop the last
+        /// reference too, but the kernel frees a link from a workqueue, so the interface could still show the program.
+        /// A defunct link (its interface went away) is left to the unpin.
+        /// </summary>
+        private static void DetachPinnedLink(string linkPin, Action<BpfLink>? check = null)
         {
             if (!File.Exists(linkPin))
             {
@@ -133,6 +137,7 @@ namespace Ebpf.Loader.RootArray
             }
 
             using BpfLink link = BpfLink.OpenPinned(linkPin);
+            check?.Invoke(link);
             try
             {
                 link.Detach();
